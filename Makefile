@@ -1,0 +1,51 @@
+# cyberscreen: `make serve` builds and serves the widget on 127.0.0.1:8080,
+# `make test` runs every test. Both install what is missing first.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+# Trunk must find wasm-opt (npm's binaryen) and wasm-bindgen on PATH, or it
+# would try to download them.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
+export WASM_BINDGEN_TEST_TIMEOUT ?= 180
+
+TRUNK := trunk --offline=true
+
+.PHONY: setup serve test lint native browser dist e2e bench tree
+
+setup:
+	scripts/setup.sh
+
+# The release build, served by a plain static server (not `trunk serve`,
+# whose live-reload code and debug build are not what users get).
+serve: setup dist
+	@echo "Serving dist/ on http://127.0.0.1:8080 (Ctrl-C stops)"
+	python3 -m http.server 8080 --bind 127.0.0.1 --directory dist
+
+test: setup lint native browser dist e2e
+	@echo "All tests passed."
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+native:
+	cargo test
+
+browser:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+dist:
+	$(TRUNK) build --release
+
+e2e:
+	npm run --silent e2e
+
+bench: setup dist
+	node scripts/bench.mjs
+
+# Regenerates docs/tree.json, docs/tree.mmd and docs/TREE.md from content/.
+tree:
+	CYBERSCREEN_BLESS=1 cargo test --test content exported_

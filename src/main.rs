@@ -1,0 +1,3 @@
+fn main() {
+    cyberscreen::web::mount::start();
+}

@@ -1,0 +1,14 @@
+//! The decision logic: the tree (data from `content/`), its validation, the
+//! walk from answers to an outcome, and the explanation of that outcome.
+//! No web dependency; never panics on input.
+
+pub mod content;
+pub mod engine;
+pub mod explain;
+pub mod export;
+pub mod model;
+pub mod validate;
+
+pub use engine::{AnswerError, Answers, End, Walk, walk};
+pub use explain::{Alternative, Explanation, LeadsTo, Step, explain};
+pub use model::*;

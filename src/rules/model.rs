@@ -1,0 +1,271 @@
+//! The shapes of the tree. The data itself is in `content/tree.toml`.
+
+use crate::text::TextId;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u16);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProvisionId(pub u16);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocId(pub u8);
+
+#[derive(Debug)]
+pub struct Node {
+    /// Stable name, as written in `content/tree.toml`.
+    pub key: &'static str,
+    /// The question, the interruption's heading, or the outcome's verdict.
+    pub title: TextId,
+    pub cites: &'static [ProvisionId],
+    pub kind: Kind,
+}
+
+#[derive(Debug)]
+pub enum Kind {
+    Question(Question),
+    /// A stop the law imposes whatever follows; one way on.
+    Interruption {
+        body: TextId,
+        next: NodeId,
+    },
+    Outcome(Outcome),
+}
+
+#[derive(Debug)]
+pub struct Question {
+    pub section: Section,
+    pub hint: TextId,
+    /// What the question means, in plain words.
+    pub help: Option<TextId>,
+    pub falls_in: Option<TextId>,
+    pub falls_out: Option<TextId>,
+    pub options: &'static [Opt],
+}
+
+#[derive(Debug)]
+pub struct Opt {
+    pub choice: Choice,
+    pub next: NodeId,
+    /// Provisions that make this answer lead where it leads.
+    pub cites: &'static [ProvisionId],
+    pub label: TextId,
+    pub hint: Option<TextId>,
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    pub class: OutcomeClass,
+    pub summary: TextId,
+    pub next_steps: TextId,
+    pub also: Option<TextId>,
+}
+
+impl Node {
+    pub fn question(&self) -> Option<&Question> {
+        match &self.kind {
+            Kind::Question(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    pub fn outcome(&self) -> Option<&Outcome> {
+        match &self.kind {
+            Kind::Outcome(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The nodes one step on.
+    pub fn successors(&self) -> impl Iterator<Item = NodeId> + '_ {
+        let (opts, next): (&[Opt], Option<NodeId>) = match &self.kind {
+            Kind::Question(q) => (q.options, None),
+            Kind::Interruption { next, .. } => (&[], Some(*next)),
+            Kind::Outcome(_) => (&[], None),
+        };
+        opts.iter().map(|o| o.next).chain(next)
+    }
+}
+
+impl Question {
+    pub fn option(&self, choice: Choice) -> Option<&Opt> {
+        self.options.iter().find(|o| o.choice == choice)
+    }
+}
+
+/// Every answer any question offers. A question lists the ones it accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Choice {
+    Yes,
+    No,
+    NotSure,
+    Export,
+    IntraEu,
+    OtherActivity,
+    Intrusion,
+    Interception,
+    IpNetwork,
+    LeaMonitoring,
+    Cryptanalysis,
+    Forensic,
+    Related,
+    NoneOfThese,
+    Excluded,
+    Disclosure,
+    ForensicTechnology,
+}
+
+impl Choice {
+    pub const ALL: &'static [Choice] = &[
+        Choice::Yes,
+        Choice::No,
+        Choice::NotSure,
+        Choice::Export,
+        Choice::IntraEu,
+        Choice::OtherActivity,
+        Choice::Intrusion,
+        Choice::Interception,
+        Choice::IpNetwork,
+        Choice::LeaMonitoring,
+        Choice::Cryptanalysis,
+        Choice::Forensic,
+        Choice::Related,
+        Choice::NoneOfThese,
+        Choice::Excluded,
+        Choice::Disclosure,
+        Choice::ForensicTechnology,
+    ];
+
+    /// The name used in `content/tree.toml`, records and exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Choice::Yes => "yes",
+            Choice::No => "no",
+            Choice::NotSure => "not_sure",
+            Choice::Export => "export",
+            Choice::IntraEu => "intra_eu",
+            Choice::OtherActivity => "other_activity",
+            Choice::Intrusion => "intrusion",
+            Choice::Interception => "interception",
+            Choice::IpNetwork => "ip_network",
+            Choice::LeaMonitoring => "lea_monitoring",
+            Choice::Cryptanalysis => "cryptanalysis",
+            Choice::Forensic => "forensic",
+            Choice::Related => "related",
+            Choice::NoneOfThese => "none_of_these",
+            Choice::Excluded => "excluded",
+            Choice::Disclosure => "disclosure",
+            Choice::ForensicTechnology => "forensic_technology",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Choice> {
+        Choice::ALL.iter().copied().find(|c| c.key() == key)
+    }
+}
+
+/// Groups of questions, in the order the check-your-answers page shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    Activity,
+    Authority,
+    Listing,
+    Definition,
+    Diligence,
+}
+
+/// The outcome classes; their codes are the `data-outcome` values hosts read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OutcomeClass {
+    Listed,
+    Art5Licence,
+    Art5Notify,
+    Art5DueDiligence,
+    NotCsi,
+    Consult,
+    OutOfScopeActivity,
+}
+
+impl OutcomeClass {
+    pub const ALL: &'static [OutcomeClass] = &[
+        OutcomeClass::Listed,
+        OutcomeClass::Art5Licence,
+        OutcomeClass::Art5Notify,
+        OutcomeClass::Art5DueDiligence,
+        OutcomeClass::NotCsi,
+        OutcomeClass::Consult,
+        OutcomeClass::OutOfScopeActivity,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OutcomeClass::Listed => "LISTED",
+            OutcomeClass::Art5Licence => "ART5-LICENCE",
+            OutcomeClass::Art5Notify => "ART5-NOTIFY",
+            OutcomeClass::Art5DueDiligence => "ART5-DUE-DILIGENCE",
+            OutcomeClass::NotCsi => "NOT-CSI",
+            OutcomeClass::Consult => "CONSULT",
+            OutcomeClass::OutOfScopeActivity => "OUT-OF-SCOPE-ACTIVITY",
+        }
+    }
+
+    pub fn label(self) -> TextId {
+        use crate::text::class;
+        match self {
+            OutcomeClass::Listed => class::LISTED,
+            OutcomeClass::Art5Licence => class::ART5_LICENCE,
+            OutcomeClass::Art5Notify => class::ART5_NOTIFY,
+            OutcomeClass::Art5DueDiligence => class::ART5_DUE_DILIGENCE,
+            OutcomeClass::NotCsi => class::NOT_CSI,
+            OutcomeClass::Consult => class::CONSULT,
+            OutcomeClass::OutOfScopeActivity => class::OUT_OF_SCOPE_ACTIVITY,
+        }
+    }
+}
+
+/// How far a statement was checked against the official text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Read in the official text (or a faithful copy of it).
+    Verified,
+    /// Confirmed only through a secondary source.
+    Secondary,
+    /// Not confirmed: shown to users as unverified.
+    Unverified,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub key: &'static str,
+    pub url: &'static str,
+    pub title: TextId,
+    /// The version and date of the text the tree encodes.
+    pub version: TextId,
+}
+
+#[derive(Debug)]
+pub struct Provision {
+    /// Compact, space-free token, as in `data-cites`.
+    pub token: &'static str,
+    pub doc: DocId,
+    pub status: Status,
+    pub label: TextId,
+}
+
+#[derive(Debug)]
+pub struct RedFlag {
+    pub key: &'static str,
+    pub text: TextId,
+    pub status: Status,
+    pub cites: &'static [ProvisionId],
+}
+
+#[derive(Debug)]
+pub struct Authority {
+    /// ISO 3166-1 alpha-2 code of the Member State.
+    pub state: &'static str,
+    pub state_name: TextId,
+    pub name: TextId,
+    pub url: &'static str,
+    pub status: Status,
+}

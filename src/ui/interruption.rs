@@ -1,0 +1,37 @@
+//! A stop the law imposes whatever follows.
+
+use yew::prelude::*;
+
+use crate::rules::NodeId;
+use crate::rules::content::node;
+use crate::rules::model::Kind;
+use crate::text::{Lang, ui};
+
+use super::parts::{BackLink, cites, rich};
+
+#[derive(Properties, PartialEq)]
+pub struct InterruptionProps {
+    pub lang: Lang,
+    pub node: NodeId,
+    pub onproceed: Callback<()>,
+    pub onback: Callback<()>,
+}
+
+#[function_component(InterruptionPage)]
+pub fn interruption_page(props: &InterruptionProps) -> Html {
+    let lang = props.lang;
+    let n = node(props.node);
+    let Kind::Interruption { body, .. } = n.kind else {
+        return Html::default();
+    };
+    let onclick = props.onproceed.reform(|_: MouseEvent| ());
+    html! {
+        <div class="cs-page cs-interruption">
+            <BackLink {lang} onback={props.onback.clone()} />
+            <h1 class="cs-title" tabindex="-1">{ lang.text(n.title) }</h1>
+            { rich(lang, body) }
+            { cites(lang, n.cites) }
+            <button type="button" class="cs-button" {onclick}>{ lang.text(ui::INTERRUPTION_CONTINUE) }</button>
+        </div>
+    }
+}

@@ -1,0 +1,12 @@
+//! The Yew interface: it renders `state::State` and sends `state::Action`s.
+//! All texts come from `crate::text`; all decisions from `crate::rules`.
+
+mod app;
+mod interruption;
+mod outcome;
+mod parts;
+mod question;
+mod start;
+pub mod state;
+
+pub use app::{App, AppProps};

@@ -1,0 +1,218 @@
+//! The outcome: the verdict first, then why, what would change it, what to
+//! do next, whom to contact, and the sources.
+
+use yew::prelude::*;
+
+use crate::rules::content::{AUTHORITIES, CONTENT_VERSION, RED_FLAGS, authority, node, provision};
+use crate::rules::{Choice, Explanation, LeadsTo, OutcomeClass, Step, explain::outcome_class};
+use crate::text::{Lang, fill, ui};
+
+use super::parts::{BackLink, cites, rich, rich_text, status_badge};
+use super::state::State;
+
+#[derive(Properties, PartialEq)]
+pub struct OutcomeProps {
+    pub state: State,
+    pub onback: Callback<()>,
+    pub onrestart: Callback<()>,
+    pub onmemberstate: Callback<Option<&'static str>>,
+    pub onredflag: Callback<&'static str>,
+}
+
+fn answer_text(lang: Lang, step: &Step, choice: Choice) -> &'static str {
+    node(step.question)
+        .question()
+        .and_then(|q| q.option(choice))
+        .map_or("", |o| lang.text(o.label))
+}
+
+fn question_text(lang: Lang, step: &Step) -> &'static str {
+    lang.text(node(step.question).title)
+}
+
+fn changes(lang: Lang, e: &Explanation) -> Vec<String> {
+    let mut out = Vec::new();
+    for step in e.steps.iter().filter(|s| s.decisive) {
+        for alt in &step.alternatives {
+            let answer = answer_text(lang, step, alt.choice);
+            let question = question_text(lang, step);
+            match &alt.leads_to {
+                LeadsTo::Outcome(o) if outcome_class(*o) != Some(e.class) => {
+                    let result = outcome_class(*o).map_or("", |c| lang.text(c.label()));
+                    out.push(fill(
+                        lang.text(ui::OUTCOME_WOULD_BE),
+                        &[
+                            ("answer", answer),
+                            ("question", question),
+                            ("result", result),
+                        ],
+                    ));
+                }
+                LeadsTo::Questions { possible, .. } if possible.iter().any(|c| *c != e.class) => {
+                    let results: Vec<&str> =
+                        possible.iter().map(|c| lang.text(c.label())).collect();
+                    out.push(fill(
+                        lang.text(ui::OUTCOME_WOULD_ASK),
+                        &[
+                            ("answer", answer),
+                            ("question", question),
+                            ("results", &results.join("; ")),
+                        ],
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The points the authority is asked to settle: the unsure answers, or else
+/// the answer that led here.
+fn open_points(lang: Lang, e: &Explanation) -> String {
+    let unsure: Vec<&Step> = e
+        .steps
+        .iter()
+        .filter(|s| s.choice == Choice::NotSure)
+        .collect();
+    let points: Vec<&Step> = if unsure.is_empty() {
+        e.steps.last().into_iter().collect()
+    } else {
+        unsure
+    };
+    points
+        .iter()
+        .map(|s| {
+            format!(
+                "- {} {}",
+                question_text(lang, s),
+                answer_text(lang, s, s.choice)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[function_component(OutcomePage)]
+pub fn outcome_page(props: &OutcomeProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let t = |id| lang.text(id);
+    let Some(e) = crate::rules::explain(&state.answers) else {
+        return Html::default();
+    };
+    let n = node(e.outcome);
+    let Some(o) = n.outcome() else {
+        return Html::default();
+    };
+    let tokens: Vec<&str> = e.cites.iter().map(|p| provision(*p).token).collect();
+    let art5 = matches!(
+        e.class,
+        OutcomeClass::Art5DueDiligence | OutcomeClass::Art5Notify | OutcomeClass::Art5Licence
+    );
+    let changes = changes(lang, &e);
+    let onstate = props.onmemberstate.reform(|ev: Event| {
+        let value = ev
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        AUTHORITIES
+            .iter()
+            .find(|a| a.state == value)
+            .map(|a| a.state)
+    });
+    let onrestart = props.onrestart.reform(|_: MouseEvent| ());
+
+    html! {
+        <div class="cs-page cs-outcome" data-outcome={e.class.code()} data-cites={tokens.join(" ")}>
+            <BackLink {lang} onback={props.onback.clone()} />
+            <p class="cs-caption">{ t(ui::OUTCOME_HEADING) }</p>
+            <h1 class="cs-title" tabindex="-1">{ t(n.title) }</h1>
+            <p class="cs-tag" data-class={e.class.code()}>{ t(e.class.label()) }</p>
+            <p class="cs-lead">{ t(o.summary) }</p>
+
+            <h2>{ t(ui::OUTCOME_WHY) }</h2>
+            <ul class="cs-why">
+                { for e.steps.iter().filter(|s| s.decisive).map(|s| {
+                    let opt_cites = node(s.question).question().and_then(|q| q.option(s.choice)).map(|o| o.cites).unwrap_or_default();
+                    let list = if opt_cites.is_empty() { node(s.question).cites } else { opt_cites };
+                    html! {
+                        <li>
+                            { fill(t(ui::OUTCOME_ANSWERED), &[("answer", answer_text(lang, s, s.choice)), ("question", question_text(lang, s))]) }
+                            { cites(lang, list) }
+                        </li>
+                    }
+                }) }
+            </ul>
+
+            <h2>{ t(ui::OUTCOME_CHANGE) }</h2>
+            if changes.is_empty() {
+                <p>{ t(ui::OUTCOME_CHANGE_NONE) }</p>
+            } else {
+                <ul class="cs-list">{ for changes.into_iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+            }
+
+            <h2>{ t(ui::OUTCOME_NEXT_STEPS) }</h2>
+            { rich(lang, o.next_steps) }
+
+            if e.class == OutcomeClass::Consult {
+                <h2>{ t(ui::OUTCOME_DRAFT) }</h2>
+                <div class="cs-draft">
+                    { rich_text(&fill(t(ui::OUTCOME_DRAFT_TEXT), &[("version", CONTENT_VERSION), ("points", &open_points(lang, &e))])) }
+                </div>
+            }
+
+            if art5 {
+                <h2>{ t(ui::OUTCOME_RED_FLAGS) }</h2>
+                <p class="cs-hint">{ t(ui::OUTCOME_RED_FLAGS_HINT) }</p>
+                <div class="cs-checkboxes">
+                    { for RED_FLAGS.iter().map(|f| {
+                        let id = format!("cs-flag-{}", f.key);
+                        let key = f.key;
+                        let onchange = props.onredflag.reform(move |_: Event| key);
+                        html! {
+                            <div class="cs-checkbox">
+                                <input class="cs-checkbox-input" type="checkbox" id={id.clone()}
+                                    checked={state.red_flags.contains(f.key)} {onchange} />
+                                <label class="cs-checkbox-label" for={id}>
+                                    { t(f.text) }{ " " }{ status_badge(lang, f.status) }
+                                </label>
+                            </div>
+                        }
+                    }) }
+                </div>
+            }
+
+            <h2>{ t(ui::OUTCOME_CONTACT) }</h2>
+            <div class="cs-form-group">
+                <label class="cs-label" for="cs-member-state">{ t(ui::OUTCOME_STATE_LABEL) }</label>
+                <div id="cs-member-state-hint" class="cs-hint">{ t(ui::OUTCOME_STATE_HINT) }</div>
+                <select class="cs-select" id="cs-member-state" aria-describedby="cs-member-state-hint" onchange={onstate}>
+                    <option value="" selected={state.member_state.is_none()}>{ t(ui::OUTCOME_STATE_CHOOSE) }</option>
+                    { for AUTHORITIES.iter().map(|a| html! {
+                        <option value={a.state} selected={state.member_state == Some(a.state)}>{ t(a.state_name) }</option>
+                    }) }
+                </select>
+            </div>
+            if let Some(a) = state.member_state.and_then(authority) {
+                <div class="cs-authority" aria-live="polite">
+                    <p>
+                        <a href={a.url} rel="noopener noreferrer" target="_blank">{ t(a.name) }</a>
+                        { " " }{ status_badge(lang, a.status) }
+                    </p>
+                    <p class="cs-hint">{ t(ui::OUTCOME_AUTHORITY_CHECKED) }</p>
+                </div>
+            }
+
+            <h2>{ t(ui::OUTCOME_ALSO) }</h2>
+            if let Some(also) = o.also { { rich(lang, also) } }
+            { rich(lang, ui::OUTCOME_SIDE_CHECKS) }
+
+            <h2>{ t(ui::OUTCOME_SOURCES) }</h2>
+            { cites(lang, &e.cites) }
+            <p class="cs-hint">{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
+            <p class="cs-hint">{ t(ui::OUTCOME_UNVERIFIED_NOTE) }</p>
+            <p class="cs-advice">{ t(ui::OUTCOME_NOT_ADVICE) }</p>
+            <button type="button" class="cs-button cs-button-secondary" onclick={onrestart}>{ t(ui::OUTCOME_RESTART) }</button>
+        </div>
+    }
+}

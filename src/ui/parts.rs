@@ -1,0 +1,73 @@
+//! Small pieces shared by the pages.
+
+use yew::prelude::*;
+
+use crate::rules::content::{document, provision};
+use crate::rules::{ProvisionId, Status};
+use crate::text::markup::{Block, blocks};
+use crate::text::{Lang, TextId, ui};
+
+/// A long text from the tables: paragraphs and lists.
+pub fn rich(lang: Lang, id: TextId) -> Html {
+    rich_text(lang.text(id))
+}
+
+/// A long text made at run time (filled placeholders).
+pub fn rich_text(text: &str) -> Html {
+    blocks(text)
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => html! { <p>{ p }</p> },
+            Block::List(items) => html! {
+                <ul class="cs-list">{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul>
+            },
+        })
+        .collect()
+}
+
+/// A marker for statements not checked against the official text.
+pub fn status_badge(lang: Lang, status: Status) -> Html {
+    match status {
+        Status::Verified => Html::default(),
+        Status::Secondary => {
+            html! { <span class="cs-badge">{ lang.text(ui::OUTCOME_SECONDARY) }</span> }
+        }
+        Status::Unverified => {
+            html! { <span class="cs-badge cs-badge-warn">{ lang.text(ui::OUTCOME_UNVERIFIED) }</span> }
+        }
+    }
+}
+
+/// Provisions as a list of labelled links to the official texts.
+pub fn cites(lang: Lang, list: &[ProvisionId]) -> Html {
+    html! {
+        <ul class="cs-cites">
+            { for list.iter().map(|p| {
+                let p = provision(*p);
+                html! {
+                    <li>
+                        <a href={document(p.doc).url} rel="noopener noreferrer" target="_blank">
+                            { lang.text(p.label) }
+                        </a>
+                        { status_badge(lang, p.status) }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BackProps {
+    pub lang: Lang,
+    pub onback: Callback<()>,
+}
+
+/// The "Back" link at the top of every step.
+#[function_component(BackLink)]
+pub fn back_link(props: &BackProps) -> Html {
+    let onclick = props.onback.reform(|_: MouseEvent| ());
+    html! {
+        <button type="button" class="cs-back" {onclick}>{ props.lang.text(ui::QUESTION_BACK) }</button>
+    }
+}

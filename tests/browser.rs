@@ -1,0 +1,104 @@
+//! Component tests in a real browser (wasm-bindgen-test, headless Chromium):
+//! the widget mounts, becomes ready, and walks from the start page through a
+//! question, its error state and on.
+#![cfg(target_arch = "wasm32")]
+
+use cyberscreen::text::Lang;
+use cyberscreen::ui::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { lang: Lang::En }).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+async fn click(root: &Element, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn becomes_ready_on_the_start_page() {
+    let root = mount().await;
+    let widget = find(&root, ".cs");
+    assert_eq!(widget.get_attribute("data-state").as_deref(), Some("ready"));
+    assert_eq!(widget.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        text(&root, "h1"),
+        "Check if your product could be a cyber-surveillance item under EU export rules"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn continue_without_an_answer_shows_the_error_summary_then_moves_on() {
+    let root = mount().await;
+    click(&root, ".cs-button-start").await;
+    assert_eq!(
+        text(&root, "legend h1"),
+        "What do you plan to do with the product?"
+    );
+
+    click(&root, "button[type=submit]").await;
+    assert_eq!(text(&root, ".cs-error-summary h2"), "There is a problem");
+    assert!(text(&root, ".cs-error-message").contains("Select an answer to continue"));
+    let doc = gloo::utils::document();
+    assert!(doc.title().starts_with("Error: "), "{}", doc.title());
+
+    click(&root, "input[value=export]").await;
+    assert!(
+        find(&root, "input[value=export]")
+            .unchecked_into::<HtmlInputElement>()
+            .checked()
+    );
+    click(&root, "button[type=submit]").await;
+    assert!(root.query_selector(".cs-error-summary").unwrap().is_none());
+    assert!(text(&root, "legend h1").starts_with("Has your national export control authority"));
+
+    click(&root, ".cs-back").await;
+    assert!(
+        find(&root, "input[value=export]")
+            .unchecked_into::<HtmlInputElement>()
+            .checked(),
+        "going back shows the earlier answer"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_outcome_carries_its_class_and_citations() {
+    let root = mount().await;
+    click(&root, ".cs-button-start").await;
+    for answer in ["export", "yes"] {
+        click(&root, &format!("input[value={answer}]")).await;
+        click(&root, "button[type=submit]").await;
+    }
+    assert_eq!(text(&root, "h1"), "This export needs an authorisation");
+    click(&root, ".cs-interruption .cs-button").await;
+    let outcome = find(&root, "[data-outcome]");
+    assert_eq!(
+        outcome.get_attribute("data-outcome").as_deref(),
+        Some("ART5-LICENCE")
+    );
+    let cites = outcome.get_attribute("data-cites").unwrap();
+    assert!(cites.split(' ').any(|c| c == "Art.5(1)"), "{cites}");
+    root.remove();
+}

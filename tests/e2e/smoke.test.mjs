@@ -1,0 +1,50 @@
+// The foundation works end to end: the start page renders, "Start now" leads
+// to the first question, and nothing but the page's own assets is fetched.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('start page renders and "Start now" leads to the first question', async () => {
+  const { context, page, log } = await openPage(browser);
+  await page.goto(server.origin + '/');
+  await ready(page);
+  const h1 = page.locator('h1');
+  assert.equal(
+    await h1.textContent(),
+    'Check if your product could be a cyber-surveillance item under EU export rules',
+  );
+  await screenshot(page, 'smoke-start');
+  const loaded = log.requests.length;
+
+  await page.getByRole('button', { name: 'Start now' }).click();
+  const legend = page.locator('legend h1');
+  await legend.waitFor();
+  assert.equal(await legend.textContent(), 'What do you plan to do with the product?');
+  assert.equal(await page.getByRole('radio').count(), 4);
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.textContent),
+    'What do you plan to do with the product?',
+    'focus moves to the new heading',
+  );
+  await screenshot(page, 'smoke-question');
+
+  assert.deepEqual(log.errors, [], 'no console or page error');
+  assert.equal(log.requests.length, loaded, 'no request after the page loaded');
+  for (const { url } of log.requests) {
+    assert.ok(url.startsWith(server.origin + '/'), `request to another host: ${url}`);
+  }
+  await context.close();
+});
