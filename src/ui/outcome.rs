@@ -30,41 +30,49 @@ fn question_text(lang: Lang, step: &Step) -> &'static str {
     lang.text(node(step.question).title)
 }
 
-fn changes(lang: Lang, e: &Explanation) -> Vec<String> {
-    let mut out = Vec::new();
-    for step in e.steps.iter().filter(|s| s.decisive) {
-        for alt in &step.alternatives {
-            let answer = answer_text(lang, step, alt.choice);
-            let question = question_text(lang, step);
-            match &alt.leads_to {
-                LeadsTo::Outcome(o) if outcome_class(*o) != Some(e.class) => {
-                    let result = outcome_class(*o).map_or("", |c| lang.text(c.label()));
-                    out.push(fill(
-                        lang.text(ui::OUTCOME_WOULD_BE),
-                        &[
-                            ("answer", answer),
-                            ("question", question),
-                            ("result", result),
-                        ],
-                    ));
-                }
-                LeadsTo::Questions { possible, .. } if possible.iter().any(|c| *c != e.class) => {
-                    let results: Vec<&str> =
-                        possible.iter().map(|c| lang.text(c.label())).collect();
-                    out.push(fill(
-                        lang.text(ui::OUTCOME_WOULD_ASK),
-                        &[
-                            ("answer", answer),
-                            ("question", question),
-                            ("results", &results.join("; ")),
-                        ],
-                    ));
-                }
-                _ => {}
-            }
-        }
-    }
-    out
+/// For each decisive answer, the other answers that could change the class
+/// of the result, and where they lead.
+fn changes(lang: Lang, e: &Explanation) -> Vec<(String, Vec<String>)> {
+    e.steps
+        .iter()
+        .filter(|s| s.decisive)
+        .map(|step| {
+            let instead = fill(
+                lang.text(ui::OUTCOME_INSTEAD),
+                &[
+                    ("answer", answer_text(lang, step, step.choice)),
+                    ("question", question_text(lang, step)),
+                ],
+            );
+            let lines = step
+                .alternatives
+                .iter()
+                .filter_map(|alt| {
+                    let answer = answer_text(lang, step, alt.choice);
+                    match &alt.leads_to {
+                        LeadsTo::Outcome(o) => {
+                            let class = outcome_class(*o).filter(|c| *c != e.class)?;
+                            Some(fill(
+                                lang.text(ui::OUTCOME_ALTERNATIVE),
+                                &[("answer", answer), ("result", lang.text(class.label()))],
+                            ))
+                        }
+                        LeadsTo::Questions { possible, .. } => {
+                            possible.iter().any(|c| *c != e.class).then(|| {
+                                let results: Vec<&str> =
+                                    possible.iter().map(|c| lang.text(c.label())).collect();
+                                fill(
+                                    lang.text(ui::OUTCOME_ALTERNATIVE_MORE),
+                                    &[("answer", answer), ("results", &results.join("; "))],
+                                )
+                            })
+                        }
+                    }
+                })
+                .collect();
+            (instead, lines)
+        })
+        .collect()
 }
 
 /// The points the authority is asked to settle: the unsure answers, or else
@@ -148,7 +156,14 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             if changes.is_empty() {
                 <p>{ t(ui::OUTCOME_CHANGE_NONE) }</p>
             } else {
-                <ul class="cs-list">{ for changes.into_iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+                <ul class="cs-list cs-changes">
+                    { for changes.into_iter().map(|(instead, lines)| html! {
+                        <li>
+                            { instead }
+                            <ul class="cs-list">{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+                        </li>
+                    }) }
+                </ul>
             }
 
             <h2>{ t(ui::OUTCOME_NEXT_STEPS) }</h2>

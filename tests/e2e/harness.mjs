@@ -81,3 +81,28 @@ export async function screenshot(page, name) {
   await mkdir(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
+
+const axeSource = await readFile(
+  join(root, 'node_modules', 'axe-core', 'axe.min.js'),
+  'utf8',
+);
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page as it is now and
+ * returns the violations. Injected through the DevTools protocol, so that a
+ * strict Content-Security-Policy on the page does not block it.
+ */
+export async function axe(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+}
