@@ -93,6 +93,15 @@ async fn an_outcome_carries_its_class_and_citations() {
     }
     assert_eq!(text(&root, "h1"), "This export needs an authorisation");
     click(&root, ".cs-interruption .cs-button").await;
+    assert_eq!(
+        text(&root, "h1"),
+        "Check your answers before you see your result"
+    );
+    assert_eq!(
+        root.query_selector_all(".cs-summary-row").unwrap().length(),
+        2
+    );
+    click(&root, ".cs-check > .cs-button").await;
     let outcome = find(&root, "[data-outcome]");
     assert_eq!(
         outcome.get_attribute("data-outcome").as_deref(),

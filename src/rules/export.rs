@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::content::{self, CONTENT_VERSION, DOCUMENTS, PROVISIONS, START, node, provision};
+use super::json::quote;
 use super::model::{Kind, Node, NodeId, ProvisionId, Status};
 use crate::text::Lang;
 
@@ -12,26 +13,8 @@ fn tokens(list: &[ProvisionId]) -> Vec<&'static str> {
     list.iter().map(|p| provision(*p).token).collect()
 }
 
-fn json_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 fn json_list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| json_str(s)).collect();
+    let quoted: Vec<String> = items.iter().map(|s| quote(s)).collect();
     format!("[{}]", quoted.join(", "))
 }
 
@@ -47,24 +30,20 @@ fn status_key(s: Status) -> &'static str {
 pub fn to_json() -> String {
     let en = Lang::En;
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{{\n  \"content_version\": {},",
-        json_str(CONTENT_VERSION)
-    );
+    let _ = writeln!(s, "{{\n  \"content_version\": {},", quote(CONTENT_VERSION));
     let _ = writeln!(
         s,
         "  \"start\": {},\n  \"documents\": [",
-        json_str(node(START).key)
+        quote(node(START).key)
     );
     for (i, d) in DOCUMENTS.iter().enumerate() {
         let _ = writeln!(
             s,
             "    {{\"id\": {}, \"title\": {}, \"version\": {}, \"url\": {}}}{}",
-            json_str(d.key),
-            json_str(en.text(d.title)),
-            json_str(en.text(d.version)),
-            json_str(d.url),
+            quote(d.key),
+            quote(en.text(d.title)),
+            quote(en.text(d.version)),
+            quote(d.url),
             if i + 1 < DOCUMENTS.len() { "," } else { "" }
         );
     }
@@ -73,10 +52,10 @@ pub fn to_json() -> String {
         let _ = writeln!(
             s,
             "    {{\"id\": {}, \"document\": {}, \"status\": {}, \"label\": {}}}{}",
-            json_str(p.token),
-            json_str(content::document(p.doc).key),
-            json_str(status_key(p.status)),
-            json_str(en.text(p.label)),
+            quote(p.token),
+            quote(content::document(p.doc).key),
+            quote(status_key(p.status)),
+            quote(en.text(p.label)),
             if i + 1 < PROVISIONS.len() { "," } else { "" }
         );
     }
@@ -87,8 +66,8 @@ pub fn to_json() -> String {
         let _ = write!(
             s,
             "    {{\"id\": {}, \"title\": {}, \"cites\": {}, ",
-            json_str(n.key),
-            json_str(en.text(n.title)),
+            quote(n.key),
+            quote(en.text(n.title)),
             json_list(&tokens(n.cites))
         );
         match &n.kind {
@@ -100,9 +79,9 @@ pub fn to_json() -> String {
                     .map(|o| {
                         format!(
                             "{{\"answer\": {}, \"label\": {}, \"next\": {}, \"cites\": {}}}",
-                            json_str(o.choice.key()),
-                            json_str(en.text(o.label)),
-                            json_str(node(o.next).key),
+                            quote(o.choice.key()),
+                            quote(en.text(o.label)),
+                            quote(node(o.next).key),
                             json_list(&tokens(o.cites))
                         )
                     })
@@ -114,14 +93,14 @@ pub fn to_json() -> String {
                 let _ = write!(
                     s,
                     "\"kind\": \"interruption\", \"next\": {}}}",
-                    json_str(node(*next).key)
+                    quote(node(*next).key)
                 );
             }
             Kind::Outcome(o) => {
                 let _ = write!(
                     s,
                     "\"kind\": \"outcome\", \"class\": {}}}",
-                    json_str(o.class.code())
+                    quote(o.class.code())
                 );
             }
         }

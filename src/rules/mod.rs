@@ -6,7 +6,10 @@ pub mod content;
 pub mod engine;
 pub mod explain;
 pub mod export;
+pub mod json;
 pub mod model;
+pub mod record;
+pub mod saved;
 pub mod validate;
 
 pub use engine::{AnswerError, Answers, End, Walk, walk};

@@ -1,15 +1,18 @@
-//! The widget's root: holds the state, moves focus on every step, and shows
-//! the page the state names.
+//! The widget's root: holds the state, keeps the browser's history in step,
+//! moves focus on every step, and shows the page the state names.
 
 use yew::prelude::*;
 
+use super::check::CheckPage;
 use super::interruption::InterruptionPage;
+use super::notice::NoticeBanner;
 use super::outcome::OutcomePage;
 use super::question::QuestionPage;
 use super::start::StartPage;
 use super::state::{Action, Page, State};
 use crate::rules::content::node;
 use crate::text::{Lang, fill, ui};
+use crate::web;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -20,6 +23,7 @@ fn page_title(state: &State) -> String {
     let lang = state.lang;
     let heading = match state.page {
         Page::Start => lang.text(ui::START_TITLE),
+        Page::Check => lang.text(ui::CHECK_TITLE),
         Page::Question(n) | Page::Interruption(n) | Page::Outcome(n) => lang.text(node(n).title),
     };
     let title = format!("{heading} – {}", lang.text(ui::APP_NAME));
@@ -35,21 +39,41 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer_eq(|| State::new(props.lang));
     let ready = use_state_eq(|| false);
     let root = use_node_ref();
-    let first_render = use_mut_ref(|| true);
+    // The page the browser's current history entry names.
+    let in_history = use_mut_ref(|| None::<Page>);
 
     {
         let ready = ready.clone();
-        use_effect_with((), move |_| ready.set(true));
+        let state = state.clone();
+        let in_history = in_history.clone();
+        use_effect_with((), move |_| {
+            ready.set(true);
+            let listener = web::history::listen(move |step| {
+                if let Some(page) = Page::from_step(&step) {
+                    *in_history.borrow_mut() = Some(page);
+                    state.dispatch(Action::GoTo(page));
+                }
+            });
+            move || drop(listener)
+        });
     }
     {
-        // On every step after the first, focus goes to the new heading, or to
-        // the error summary, so that screen readers announce it.
+        // Every step gets its own history entry, and focus goes to the new
+        // heading (or the error summary) so that screen readers announce it.
         let root = root.clone();
         let title = page_title(&state);
-        use_effect_with((state.page, state.error), move |(_, error)| {
-            crate::web::set_title(&title);
-            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                crate::web::focus_within(
+        use_effect_with((state.page, state.error), move |(page, error)| {
+            web::set_title(&title);
+            let mut seen = in_history.borrow_mut();
+            match *seen {
+                None => web::history::replace(page.step()),
+                Some(p) if p != *page => web::history::push(page.step()),
+                Some(_) => {}
+            }
+            let first = seen.is_none();
+            *seen = Some(*page);
+            if !first {
+                web::focus_within(
                     &root,
                     if *error {
                         ".cs-error-summary"
@@ -65,41 +89,40 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(make(())))
     };
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
     let onback = send(|_| Action::Back);
     let lang = state.lang;
     let page = match state.page {
-        Page::Start => html! { <StartPage {lang} onstart={send(|_| Action::Start)} /> },
-        Page::Question(n) => {
-            let dispatch = state.clone();
-            html! {
-                <QuestionPage {lang} node={n} selected={state.selected} error={state.error}
-                    onselect={Callback::from(move |c| dispatch.dispatch(Action::Select(c)))}
-                    onconfirm={send(|_| Action::Confirm)} onback={onback.clone()} />
-            }
+        Page::Start => {
+            html! { <StartPage {lang} onstart={send(|_| Action::Start)} ondispatch={dispatch.clone()} /> }
         }
+        Page::Question(n) => html! {
+            <QuestionPage {lang} node={n} selected={state.selected} error={state.error}
+                onselect={dispatch.reform(Action::Select)}
+                onconfirm={send(|_| Action::Confirm)} onback={onback.clone()} />
+        },
         Page::Interruption(n) => html! {
             <InterruptionPage {lang} node={n} onproceed={send(|_| Action::Proceed)} onback={onback.clone()} />
         },
-        Page::Outcome(_) => {
-            let (s1, s2) = (state.clone(), state.clone());
-            html! {
-                <OutcomePage state={(*state).clone()} onback={onback.clone()} onrestart={send(|_| Action::Restart)}
-                    onmemberstate={Callback::from(move |m| s1.dispatch(Action::SetMemberState(m)))}
-                    onredflag={Callback::from(move |f| s2.dispatch(Action::ToggleRedFlag(f)))} />
-            }
-        }
+        Page::Check => html! {
+            <CheckPage {lang} answers={state.answers.clone()} onchange={dispatch.reform(Action::Change)}
+                oncontinue={send(|_| Action::SeeResult)} onback={onback.clone()} />
+        },
+        Page::Outcome(_) => html! {
+            <OutcomePage state={(*state).clone()} onback={onback.clone()} onrestart={send(|_| Action::Restart)}
+                onmemberstate={dispatch.reform(Action::SetMemberState)}
+                onredflag={dispatch.reform(Action::ToggleRedFlag)} />
+        },
     };
-    let onlang = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            if let Some(lang) = Lang::from_tag(&value) {
-                state.dispatch(Action::SetLang(lang));
-            }
-        })
-    };
+    let onlang = dispatch.reform(|e: Event| {
+        let value = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        Action::SetLang(Lang::from_tag(&value).unwrap_or(Lang::En))
+    });
 
     html! {
         <div class="cs" ref={root} lang={lang.code()} data-state={if *ready { "ready" } else { "loading" }}>
@@ -112,6 +135,9 @@ pub fn app(props: &AppProps) -> Html {
                         }) }
                     </select>
                 </div>
+            }
+            if let Some(notice) = &state.notice {
+                <NoticeBanner {lang} notice={notice.clone()} ondismiss={send(|_| Action::DismissNotice)} />
             }
             <main class="cs-main">{ page }</main>
         </div>

@@ -2,7 +2,9 @@
 //! All texts come from `crate::text`; all decisions from `crate::rules`.
 
 mod app;
+mod check;
 mod interruption;
+mod notice;
 mod outcome;
 mod parts;
 mod question;

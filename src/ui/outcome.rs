@@ -4,9 +4,12 @@
 use yew::prelude::*;
 
 use crate::rules::content::{AUTHORITIES, CONTENT_VERSION, RED_FLAGS, authority, node, provision};
+use crate::rules::record::Record;
 use crate::rules::{Choice, Explanation, LeadsTo, OutcomeClass, Step, explain::outcome_class};
 use crate::text::{Lang, fill, ui};
+use crate::web;
 
+use super::check::AnswerList;
 use super::parts::{BackLink, cites, rich, rich_text, status_badge};
 use super::state::State;
 
@@ -129,10 +132,39 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             .map(|a| a.state)
     });
     let onrestart = props.onrestart.reform(|_: MouseEvent| ());
+    let created = web::now_text(lang.text(crate::text::meta::LOCALE));
+    // The files are made when asked for, not on every render.
+    let download = |extension: &'static str| {
+        let state = state.clone();
+        let created = created.clone();
+        let file = format!(
+            "cyberscreen-record-{}.{extension}",
+            e.class.code().to_lowercase()
+        );
+        Callback::from(move |_: MouseEvent| {
+            let record = Record {
+                answers: &state.answers,
+                lang: state.lang,
+                member_state: state.member_state,
+                red_flags: state.red_flags.iter().copied().collect(),
+                created: created.clone(),
+            };
+            let _ = match extension {
+                "json" => web::download(&file, "application/json", &record.to_json()),
+                _ => web::download(&file, "text/markdown;charset=utf-8", &record.to_markdown()),
+            };
+        })
+    };
+    let (ondownload_md, ondownload_json) = (download("md"), download("json"));
+    let onprint = Callback::from(|_: MouseEvent| web::print());
 
     html! {
         <div class="cs-page cs-outcome" data-outcome={e.class.code()} data-cites={tokens.join(" ")}>
             <BackLink {lang} onback={props.onback.clone()} />
+            <div class="cs-print-only cs-record-head">
+                <p class="cs-record-title">{ t(ui::RECORD_HEADING) }</p>
+                <p>{ fill(t(ui::RECORD_CREATED), &[("date", &created)]) }{ " · " }{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
+            </div>
             <p class="cs-caption">{ t(ui::OUTCOME_HEADING) }</p>
             <h1 class="cs-title" tabindex="-1">{ t(n.title) }</h1>
             <p class="cs-tag" data-class={e.class.code()}>{ t(e.class.label()) }</p>
@@ -222,11 +254,29 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             if let Some(also) = o.also { { rich(lang, also) } }
             { rich(lang, ui::OUTCOME_SIDE_CHECKS) }
 
+            <h2>{ t(ui::RECORD_ANSWERS) }</h2>
+            <AnswerList {lang} answers={state.answers.clone()} nested=true />
+
+            <div class="cs-no-print">
+                <h2>{ t(ui::RECORD_KEEP) }</h2>
+                <p class="cs-hint">{ t(ui::RECORD_KEEP_HINT) }</p>
+                <div class="cs-button-group">
+                    <button type="button" class="cs-button cs-button-secondary" onclick={onprint}>{ t(ui::RECORD_PRINT) }</button>
+                    <button type="button" class="cs-button cs-button-secondary" onclick={ondownload_md}>{ t(ui::RECORD_DOWNLOAD_MD) }</button>
+                    <button type="button" class="cs-button cs-button-secondary" onclick={ondownload_json}>{ t(ui::RECORD_DOWNLOAD_JSON) }</button>
+                </div>
+            </div>
+
             <h2>{ t(ui::OUTCOME_SOURCES) }</h2>
             { cites(lang, &e.cites) }
             <p class="cs-hint">{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
             <p class="cs-hint">{ t(ui::OUTCOME_UNVERIFIED_NOTE) }</p>
             <p class="cs-advice">{ t(ui::OUTCOME_NOT_ADVICE) }</p>
+            <div class="cs-print-only cs-signature">
+                <p>{ t(ui::RECORD_REVIEWER) }{ ": " }</p>
+                <p>{ t(ui::RECORD_DATE) }{ ": " }</p>
+                <p>{ t(ui::RECORD_SIGNATURE) }{ ": " }</p>
+            </div>
             <button type="button" class="cs-button cs-button-secondary" onclick={onrestart}>{ t(ui::OUTCOME_RESTART) }</button>
         </div>
     }

@@ -3,20 +3,45 @@
 use yew::prelude::*;
 
 use crate::rules::content::{CONTENT_VERSION, DOCUMENTS};
+use crate::rules::{json, record};
 use crate::text::{Lang, fill, ui};
+use crate::web::{self, ReadError};
 
 use super::parts::rich;
+use super::state::{Action, Notice};
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
     pub lang: Lang,
     pub onstart: Callback<()>,
+    /// Receives the outcome of importing a record.
+    pub ondispatch: Callback<Action>,
 }
 
 #[function_component(StartPage)]
 pub fn start_page(props: &StartProps) -> Html {
     let t = |id| props.lang.text(id);
     let onclick = props.onstart.reform(|_: MouseEvent| ());
+    // The reader must live until the file is read.
+    let reader = use_mut_ref(|| None);
+    let onimport = {
+        let ondispatch = props.ondispatch.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let ondispatch = ondispatch.clone();
+            *reader.borrow_mut() = web::read_text(file, json::MAX_LEN, move |result| {
+                ondispatch.emit(match result {
+                    Ok(text) => Action::Import(record::import(&text)),
+                    Err(ReadError::TooLarge) => Action::Notify(Notice::ImportTooLarge),
+                    Err(ReadError::Unreadable) => Action::Notify(Notice::ImportUnreadable),
+                })
+            });
+            input.set_value("");
+        })
+    };
     html! {
         <div class="cs-page">
             <h1 class="cs-title" tabindex="-1">{ t(ui::START_TITLE) }</h1>
@@ -27,6 +52,12 @@ pub fn start_page(props: &StartProps) -> Html {
             { rich(props.lang, ui::START_HAVE) }
             <p class="cs-privacy">{ t(ui::START_PRIVACY) }</p>
             <button type="button" class="cs-button cs-button-start" {onclick}>{ t(ui::START_START) }</button>
+            <div class="cs-form-group cs-import">
+                <label class="cs-label" for="cs-import">{ t(ui::IMPORT_LABEL) }</label>
+                <div id="cs-import-hint" class="cs-hint">{ t(ui::IMPORT_HINT) }</div>
+                <input class="cs-file" type="file" id="cs-import" accept=".json,application/json"
+                    aria-describedby="cs-import-hint" onchange={onimport} />
+            </div>
             <h2>{ t(ui::START_SOURCES_HEADING) }</h2>
             <ul class="cs-sources">
                 { for DOCUMENTS.iter().map(|d| html! {

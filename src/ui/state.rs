@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::rules::content::{self, START};
-use crate::rules::{Answers, Choice, End, Kind, NodeId, walk};
+use crate::rules::record::{Imported, RecordError};
+use crate::rules::{Answers, Choice, End, Kind, NodeId, OutcomeClass, explain, walk};
 use crate::text::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,7 +16,28 @@ pub enum Page {
     Start,
     Question(NodeId),
     Interruption(NodeId),
+    /// Check your answers, before the outcome.
+    Check,
     Outcome(NodeId),
+}
+
+/// A message about something the user did not ask for but must know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    ImportTooLarge,
+    ImportNotRecord,
+    ImportUnreadable,
+    /// The imported record's outcome differs from the current one.
+    ImportOtherOutcome {
+        recorded: String,
+        now: OutcomeClass,
+    },
+    /// The answers were given under another content version: each is shown
+    /// again to confirm; `dropped` no longer fit any question.
+    OtherVersion {
+        version: String,
+        dropped: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +53,10 @@ pub struct State {
     pub member_state: Option<&'static str>,
     /// Red flags ticked on an outcome, by key.
     pub red_flags: BTreeSet<&'static str>,
+    /// Set while changing an answer from the check page: the path as it was,
+    /// so that newly opened questions are asked before returning there.
+    pub returning: Option<Vec<NodeId>>,
+    pub notice: Option<Notice>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +69,15 @@ pub enum Action {
     Proceed,
     Back,
     Restart,
+    /// "Change" on the check page.
+    Change(NodeId),
+    /// "See your result" on the check page.
+    SeeResult,
+    /// The browser's back or forward button named this page.
+    GoTo(Page),
+    Import(Result<Imported, RecordError>),
+    Notify(Notice),
+    DismissNotice,
     SetLang(Lang),
     SetMemberState(Option<&'static str>),
     ToggleRedFlag(&'static str),
@@ -58,10 +93,15 @@ impl State {
             error: false,
             member_state: None,
             red_flags: BTreeSet::new(),
+            returning: None,
+            notice: None,
         }
     }
 
     fn show(mut self, page: Page) -> Self {
+        if !matches!(page, Page::Question(_) | Page::Interruption(_)) {
+            self.returning = None;
+        }
         self.selected = match page {
             Page::Question(q) => self.answers.get(q),
             _ => None,
@@ -74,7 +114,7 @@ impl State {
     /// The node shown now, if any.
     fn current(&self) -> Option<NodeId> {
         match self.page {
-            Page::Start => None,
+            Page::Start | Page::Check => None,
             Page::Question(n) | Page::Interruption(n) | Page::Outcome(n) => Some(n),
         }
     }
@@ -92,7 +132,10 @@ impl State {
                     if next.answers.set(q, choice).is_err() {
                         return next;
                     }
-                    let page = page_after(&next.answers, q);
+                    let page = match &next.returning {
+                        Some(before) => page_returning(&next.answers, q, before),
+                        None => page_after(&next.answers, q),
+                    };
                     next.show(page)
                 }
                 (Page::Question(_), None) => State {
@@ -109,12 +152,77 @@ impl State {
                 _ => self,
             },
             Action::Back => {
-                let page = self
-                    .current()
-                    .map_or(Page::Start, |n| page_before(&self.answers, n));
+                let page = match self.page {
+                    Page::Outcome(_) => Page::Check,
+                    Page::Check => last_on_path(&self.answers),
+                    _ => self
+                        .current()
+                        .map_or(Page::Start, |n| page_before(&self.answers, n)),
+                };
                 self.show(page)
             }
             Action::Restart => State::new(self.lang),
+            Action::Change(q) => {
+                let before = walk(&self.answers).path;
+                let mut next = self.show(Page::Question(q));
+                next.returning = Some(before);
+                next
+            }
+            Action::SeeResult => match walk(&self.answers).end {
+                End::Outcome(o) => self.show(Page::Outcome(o)),
+                End::Ask(q) => self.show(Page::Question(q)),
+            },
+            Action::GoTo(page) => {
+                let page = valid_page(&self.answers, page);
+                self.show(page)
+            }
+            Action::Import(Ok(imported)) => {
+                let restored = imported.saved.restore();
+                let mut next = State {
+                    answers: restored.answers,
+                    red_flags: imported.red_flags.into_iter().collect(),
+                    member_state: imported
+                        .saved
+                        .member_state
+                        .as_deref()
+                        .and_then(content::authority)
+                        .map(|a| a.state),
+                    ..State::new(self.lang)
+                };
+                let now = explain(&next.answers).map(|e| e.class);
+                next.notice = match (restored.other_version, imported.recorded_class, now) {
+                    (Some(version), _, _) => Some(Notice::OtherVersion {
+                        version,
+                        dropped: restored.unusable.len(),
+                    }),
+                    (None, Some(recorded), Some(now)) if recorded != now.code() => {
+                        Some(Notice::ImportOtherOutcome { recorded, now })
+                    }
+                    _ => None,
+                };
+                // Answers from another version are confirmed one by one.
+                let page = match (&next.notice, walk(&next.answers).end) {
+                    (Some(Notice::OtherVersion { .. }), _) => Page::Question(START),
+                    (_, End::Outcome(_)) => Page::Check,
+                    (_, End::Ask(q)) => Page::Question(q),
+                };
+                next.show(page)
+            }
+            Action::Import(Err(e)) => State {
+                notice: Some(match e {
+                    RecordError::TooLarge => Notice::ImportTooLarge,
+                    RecordError::NotJson | RecordError::NotARecord => Notice::ImportNotRecord,
+                }),
+                ..self
+            },
+            Action::Notify(notice) => State {
+                notice: Some(notice),
+                ..self
+            },
+            Action::DismissNotice => State {
+                notice: None,
+                ..self
+            },
             Action::SetLang(lang) => State { lang, ..self },
             Action::SetMemberState(member_state) => State {
                 member_state,
@@ -139,6 +247,25 @@ impl Reducible for State {
     }
 }
 
+impl Page {
+    /// The name of the page in the browser's history.
+    pub fn step(self) -> &'static str {
+        match self {
+            Page::Start => "start",
+            Page::Check => "check",
+            Page::Question(n) | Page::Interruption(n) | Page::Outcome(n) => content::node(n).key,
+        }
+    }
+
+    pub fn from_step(step: &str) -> Option<Page> {
+        match step {
+            "start" => Some(Page::Start),
+            "check" => Some(Page::Check),
+            key => content::node_by_key(key).map(page_of),
+        }
+    }
+}
+
 fn page_of(node: NodeId) -> Page {
     match content::node(node).kind {
         Kind::Question(_) => Page::Question(node),
@@ -148,20 +275,57 @@ fn page_of(node: NodeId) -> Page {
 }
 
 /// The page after `node` on the current path: one step at a time, so that
-/// answers kept from earlier are shown again rather than skipped.
+/// answers kept from earlier are shown again rather than skipped. The check
+/// page comes before the outcome.
 fn page_after(answers: &Answers, node: NodeId) -> Page {
     let w = walk(answers);
-    let end = match w.end {
-        End::Ask(n) | End::Outcome(n) => n,
-    };
     let next = w
         .path
         .iter()
         .position(|n| *n == node)
-        .and_then(|i| w.path.get(i + 1))
-        .copied()
-        .unwrap_or(end);
-    page_of(next)
+        .and_then(|i| w.path.get(i + 1));
+    match (next, w.end) {
+        (Some(n), _) => page_of(*n),
+        (None, End::Ask(q)) => Page::Question(q),
+        (None, End::Outcome(_)) => Page::Check,
+    }
+}
+
+/// After a change made from the check page: the first question or stop the
+/// change newly opened, else back to the check page.
+fn page_returning(answers: &Answers, changed: NodeId, before: &[NodeId]) -> Page {
+    let w = walk(answers);
+    let after = w.path.iter().skip_while(|n| **n != changed).skip(1);
+    if let Some(new) = after.into_iter().find(|n| !before.contains(n)) {
+        return page_of(*new);
+    }
+    match w.end {
+        End::Ask(q) => Page::Question(q),
+        End::Outcome(_) => Page::Check,
+    }
+}
+
+/// The last page of the path before the check page.
+fn last_on_path(answers: &Answers) -> Page {
+    walk(answers)
+        .path
+        .last()
+        .map_or(Page::Start, |n| page_of(*n))
+}
+
+/// A page the history names, if the current answers still lead there;
+/// otherwise the nearest page that they do lead to.
+fn valid_page(answers: &Answers, page: Page) -> Page {
+    let w = walk(answers);
+    let on_path = |n: NodeId| w.path.contains(&n) || matches!(w.end, End::Ask(q) if q == n);
+    match (page, w.end) {
+        (Page::Start, _) => Page::Start,
+        (Page::Question(n) | Page::Interruption(n), _) if on_path(n) => page,
+        (Page::Check, End::Outcome(_)) => Page::Check,
+        (Page::Outcome(o), End::Outcome(end)) if o == end => page,
+        (_, End::Outcome(_)) => Page::Check,
+        (_, End::Ask(q)) => Page::Question(q),
+    }
 }
 
 /// The page before `node` on the current path; the start page before the first.
@@ -213,7 +377,11 @@ mod tests {
         ]);
         assert_eq!(s.page, Page::Interruption(id("informed-stop")));
         let s = s.apply(Action::Proceed);
+        assert_eq!(s.page, Page::Check);
+        let s = s.apply(Action::SeeResult);
         assert_eq!(s.page, Page::Outcome(id("licence-informed")));
+        let s = s.apply(Action::Back);
+        assert_eq!(s.page, Page::Check);
         let s = s.apply(Action::Back).apply(Action::Back);
         assert_eq!(s.page, Page::Question(id("authority-informed")));
         assert_eq!(
@@ -223,6 +391,43 @@ mod tests {
         );
         let s = s.apply(Action::Back).apply(Action::Back);
         assert_eq!(s.page, Page::Start);
+    }
+
+    fn answer_all(s: State, choices: &[Choice]) -> State {
+        choices
+            .iter()
+            .fold(s, |s, c| s.apply(Action::Select(*c)).apply(Action::Confirm))
+    }
+
+    #[test]
+    fn a_change_from_the_check_page_asks_newly_opened_questions_then_returns() {
+        let s = answer_all(
+            run(&[Action::Start]),
+            &[Choice::Export, Choice::No, Choice::NoneOfThese, Choice::No],
+        );
+        assert_eq!(s.page, Page::Check);
+        // Changing the product description opens the 5A001.f question.
+        let s = s.apply(Action::Change(id("listing")));
+        assert_eq!(s.selected, Some(Choice::NoneOfThese));
+        let s = answer_all(s, &[Choice::Interception]);
+        assert_eq!(s.page, Page::Question(id("interception")));
+        let s = answer_all(s, &[Choice::Excluded]);
+        assert_eq!(s.page, Page::Check, "csi-designed was answered before");
+        // A change that opens nothing new returns at once.
+        let s = answer_all(s.apply(Action::Change(id("csi-designed"))), &[Choice::No]);
+        assert_eq!(s.page, Page::Check);
+        assert_eq!(s.returning, None);
+    }
+
+    #[test]
+    fn history_cannot_reach_a_page_the_answers_do_not_lead_to() {
+        let s = answer_all(run(&[Action::Start]), &[Choice::IntraEu]);
+        assert_eq!(s.page, Page::Check);
+        let s = s.apply(Action::GoTo(Page::Question(id("csi-covert"))));
+        assert_eq!(s.page, Page::Check);
+        let s = s.apply(Action::GoTo(Page::Question(START)));
+        assert_eq!(s.page, Page::Question(START));
+        assert_eq!(s.selected, Some(Choice::IntraEu));
     }
 
     #[test]

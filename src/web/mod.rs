@@ -36,3 +36,95 @@ pub fn preferred_languages() -> Vec<String> {
         .filter_map(|v| v.as_string())
         .collect()
 }
+
+/// The moment now, as the browser writes dates for this locale.
+pub fn now_text(locale: &str) -> String {
+    let options = js_sys::Object::new();
+    for (key, value) in [("dateStyle", "long"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    js_sys::Date::new_0()
+        .to_locale_string(locale, &options)
+        .into()
+}
+
+/// Offers `content` as a file to save. Made in the browser: nothing is sent.
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&content.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = gloo::utils::document().create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    // The browser reads the blob after the click returns: release it later.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+pub fn print() {
+    let _ = gloo::utils::window().print();
+}
+
+/// Reads a file the user picked, up to `limit` bytes, as text. The returned
+/// reader must be kept alive until `done` is called.
+pub fn read_text(
+    file: web_sys::File,
+    limit: usize,
+    done: impl FnOnce(Result<String, ReadError>) + 'static,
+) -> Option<gloo::file::callbacks::FileReader> {
+    let file = gloo::file::File::from(file);
+    if file.size() > limit as u64 {
+        done(Err(ReadError::TooLarge));
+        return None;
+    }
+    Some(gloo::file::callbacks::read_as_text(&file, move |result| {
+        done(result.map_err(|_| ReadError::Unreadable))
+    }))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge,
+    Unreadable,
+}
+
+/// Browser history for the steps of the check. Entries carry the step in
+/// their state only: the page's URL, which may be a host's, stays as it is.
+pub mod history {
+    use gloo::events::EventListener;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    fn history() -> Option<web_sys::History> {
+        gloo::utils::window().history().ok()
+    }
+
+    pub fn push(step: &str) {
+        if let Some(h) = history() {
+            let _ = h.push_state(&JsValue::from_str(step), "");
+        }
+    }
+
+    pub fn replace(step: &str) {
+        if let Some(h) = history() {
+            let _ = h.replace_state(&JsValue::from_str(step), "");
+        }
+    }
+
+    /// Calls `f` with the step of each entry the user goes back or forward to.
+    pub fn listen(f: impl Fn(String) + 'static) -> EventListener {
+        EventListener::new(&gloo::utils::window(), "popstate", move |event| {
+            let step = event
+                .dyn_ref::<web_sys::PopStateEvent>()
+                .and_then(|e| e.state().as_string());
+            if let Some(step) = step {
+                f(step);
+            }
+        })
+    }
+}

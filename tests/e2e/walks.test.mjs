@@ -42,8 +42,16 @@ async function answer(page, label) {
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
+/** From the check-your-answers page to the result. */
+async function seeResult(page) {
+  await page.getByRole('heading', { level: 1, name: 'Check your answers before you see your result' }).waitFor();
+  await assertAccessible(page, 'check your answers');
+  await page.getByRole('button', { name: 'See your result' }).click();
+}
+
 async function outcome(session, expected, cited) {
   const { page, log } = session;
+  await seeResult(page);
   const container = page.locator('[data-outcome]');
   await container.waitFor();
   assert.equal(await container.getAttribute('data-outcome'), expected);
@@ -135,4 +143,116 @@ test('continuing without an answer shows the error summary, which takes focus', 
   await page.getByRole('link', { name: 'Select an answer to continue' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.type), 'radio');
   assert.equal(new URL(page.url()).hash, '', 'the page URL is left alone');
+});
+
+test('the browser back button returns to the earlier question with its answer selected', async (t) => {
+  const { page } = await begin(t);
+  await answer(page, 'Export it out of the EU: ship, carry, send or make it available electronically');
+  await answer(page, 'No');
+  await page.locator('legend h1', { hasText: 'Which of these best describes your product?' }).waitFor();
+  const url = page.url();
+  await page.goBack();
+  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  assert.equal(await page.getByLabel('No', { exact: true }).isChecked(), true);
+  await page.goBack();
+  await page.locator('legend h1', { hasText: 'What do you plan to do with the product?' }).waitFor();
+  assert.equal(
+    await page.getByLabel('Export it out of the EU: ship, carry, send or make it available electronically').isChecked(),
+    true,
+  );
+  await page.goForward();
+  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  assert.equal(page.url(), url, 'the URL is never rewritten');
+});
+
+test('"Change" on check your answers asks the newly opened question, then returns', async (t) => {
+  const { page } = await begin(t);
+  await answer(page, 'Export it out of the EU: ship, carry, send or make it available electronically');
+  await answer(page, 'No');
+  await answer(page, 'None of these');
+  await answer(page, 'No');
+  await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
+  await screenshot(page, 'check-answers');
+  await page
+    .getByRole('button', { name: 'Change the answer to: Which of these best describes your product?' })
+    .click();
+  await answer(page, 'Equipment that intercepts or jams mobile phone networks over the air, such as an IMSI catcher');
+  await page.locator('legend h1', { hasText: 'Does your equipment intercept or jam mobile networks' }).waitFor();
+  await answer(page, 'Yes');
+  await seeResult(page);
+  assert.equal(await page.locator('[data-outcome]').getAttribute('data-outcome'), 'LISTED');
+});
+
+test('the printed outcome is a dated record with every answer and a signature block', async (t) => {
+  const session = await begin(t);
+  const { page } = session;
+  await answer(page, 'Only send it to another EU Member State');
+  await outcome(session, 'OUT-OF-SCOPE-ACTIVITY', ['AnnexIV']);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.cs-record-head').isVisible(), true);
+  assert.equal(await page.locator('.cs-signature').isVisible(), true);
+  assert.equal(await page.getByRole('button', { name: 'Start again' }).isVisible(), false);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000, 'a PDF was made');
+  const { writeFile, mkdir } = await import('node:fs/promises');
+  await mkdir('tests/e2e/artifacts', { recursive: true });
+  await writeFile('tests/e2e/artifacts/record.pdf', pdf);
+  const text = await page.locator('.cs-outcome').innerText();
+  for (const expected of ['Record of a cyber-surveillance export check', 'Made on', 'Rules version', 'Your answers', 'Only send it to another EU Member State', 'Signature']) {
+    assert.ok(text.includes(expected), `printed record has "${expected}"`);
+  }
+});
+
+test('the downloaded JSON record imports again to the same outcome', async (t) => {
+  const session = await begin(t);
+  const { page } = session;
+  await answer(page, 'Export it out of the EU: ship, carry, send or make it available electronically');
+  await answer(page, 'No');
+  await answer(page, 'A forensic tool that extracts raw data from phones or computers by getting round their passcode or access controls');
+  await answer(page, 'Yes');
+  await answer(page, 'No');
+  await outcome(session, 'LISTED', ['5A004.b']);
+  await page.getByRole('checkbox').count(); // no red flags on listed outcomes
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the answers (JSON)' }).click(),
+  ]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const record = JSON.parse(await readFile(path, 'utf8'));
+  assert.equal(record.format, 'cyberscreen-record');
+  assert.equal(record.outcome.class, 'LISTED');
+
+  const [md] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the record (Markdown)' }).click(),
+  ]);
+  const markdown = await readFile(await md.path(), 'utf8');
+  assert.match(markdown, /^# Record of a cyber-surveillance export check/);
+  assert.match(markdown, /5A004\.b/);
+
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await page.getByLabel('Import a record (JSON file)').setInputFiles(path);
+  await seeResult(page);
+  const container = page.locator('[data-outcome]');
+  assert.equal(await container.getAttribute('data-outcome'), 'LISTED');
+  assert.ok((await container.getAttribute('data-cites')).split(' ').includes('5A004.b'));
+});
+
+test('importing a file that is not a record says so and changes nothing', async (t) => {
+  const { page } = await begin(t);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByLabel('Import a record (JSON file)').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello": "world"}'),
+  });
+  const notice = page.getByRole('alert');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /not a cyberscreen record/);
+  assert.equal(
+    await page.locator('h1').textContent(),
+    'Check if your product could be a cyber-surveillance item under EU export rules',
+  );
+  await assertAccessible(page, 'start page with a notice');
 });

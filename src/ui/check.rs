@@ -1,0 +1,84 @@
+//! Check your answers: every answer on the path, grouped by section, each
+//! with a "Change" link; then the result.
+
+use yew::prelude::*;
+
+use crate::rules::content::node;
+use crate::rules::record::answered_by_section;
+use crate::rules::{Answers, NodeId};
+use crate::text::{Lang, fill, ui};
+
+use super::parts::BackLink;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerListProps {
+    pub lang: Lang,
+    pub answers: Answers,
+    /// With it, each row has a "Change" link.
+    #[prop_or_default]
+    pub onchange: Option<Callback<NodeId>>,
+    /// Under a heading of its own, the sections are one level lower.
+    #[prop_or_default]
+    pub nested: bool,
+}
+
+/// The answers as summary lists, one per section.
+#[function_component(AnswerList)]
+pub fn answer_list(props: &AnswerListProps) -> Html {
+    let lang = props.lang;
+    let t = |id| lang.text(id);
+    html! {
+        <div class="cs-answers">
+            { for answered_by_section(&props.answers).into_iter().map(|(title, rows)| html! {
+                <>
+                    <@{if props.nested { "h3" } else { "h2" }} class="cs-answers-section">{ t(title) }</@>
+                    <dl class="cs-summary">
+                        { for rows.into_iter().map(|(n, c)| {
+                            let q = node(n);
+                            let label = q.question().and_then(|x| x.option(c)).map_or("", |o| t(o.label));
+                            html! {
+                                <div class="cs-summary-row">
+                                    <dt class="cs-summary-key">{ t(q.title) }</dt>
+                                    <dd class="cs-summary-value">{ label }</dd>
+                                    if let Some(onchange) = &props.onchange {
+                                        <dd class="cs-summary-actions">
+                                            <button type="button" class="cs-link" onclick={onchange.reform(move |_: MouseEvent| n)}>
+                                                { t(ui::CHECK_CHANGE) }
+                                                <span class="cs-visually-hidden">
+                                                    { " " }{ fill(t(ui::CHECK_CHANGE_HIDDEN), &[("question", t(q.title))]) }
+                                                </span>
+                                            </button>
+                                        </dd>
+                                    }
+                                </div>
+                            }
+                        }) }
+                    </dl>
+                </>
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CheckProps {
+    pub lang: Lang,
+    pub answers: Answers,
+    pub onchange: Callback<NodeId>,
+    pub oncontinue: Callback<()>,
+    pub onback: Callback<()>,
+}
+
+#[function_component(CheckPage)]
+pub fn check_page(props: &CheckProps) -> Html {
+    let lang = props.lang;
+    let onclick = props.oncontinue.reform(|_: MouseEvent| ());
+    html! {
+        <div class="cs-page cs-check">
+            <BackLink {lang} onback={props.onback.clone()} />
+            <h1 class="cs-title" tabindex="-1">{ lang.text(ui::CHECK_TITLE) }</h1>
+            <AnswerList {lang} answers={props.answers.clone()} onchange={props.onchange.clone()} />
+            <button type="button" class="cs-button" {onclick}>{ lang.text(ui::CHECK_CONTINUE) }</button>
+        </div>
+    }
+}
