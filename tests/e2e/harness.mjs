@@ -19,8 +19,12 @@ const types = {
   '.json': 'application/json',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port. */
-export async function serve() {
+/**
+ * Serves dist/ on 127.0.0.1 at a free port. `tamper` may list pairs of a
+ * file-name pattern and a function that changes the bytes served, to test
+ * integrity checks.
+ */
+export async function serve({ tamper = [] } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const file = join(dist, path.endsWith('/') ? path + 'index.html' : path);
@@ -29,7 +33,9 @@ export async function serve() {
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const change = tamper.find(([pattern]) => pattern.test(file));
+      if (change) body = change[1](body);
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
@@ -62,6 +68,12 @@ export async function launch() {
  */
 export async function openPage(browser, options = {}) {
   const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   const page = await context.newPage();
   const log = { requests: [], errors: [] };
   context.on('request', (r) => log.requests.push({ url: r.url(), at: Date.now() }));
@@ -105,4 +117,9 @@ export async function axe(page) {
       nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
   });
+}
+
+/** The Content-Security-Policy violations the page reported so far. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations);
 }
