@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use cyberscreen::text::Lang;
+use cyberscreen::ui::state::Startup;
 use cyberscreen::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -15,7 +16,16 @@ async fn mount() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { lang: Lang::En }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            startup: Startup {
+                lang: Lang::En,
+                saved: None,
+            },
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
     root
 }

@@ -8,15 +8,18 @@ use super::interruption::InterruptionPage;
 use super::notice::NoticeBanner;
 use super::outcome::OutcomePage;
 use super::question::QuestionPage;
+use super::share::ShareLink;
 use super::start::StartPage;
-use super::state::{Action, Page, State};
+use super::state::{Action, Notice, Page, Startup, State};
 use crate::rules::content::node;
+use crate::rules::saved::Saved;
 use crate::text::{Lang, fill, ui};
 use crate::web;
+use crate::web::storage::{self, StorageError};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    pub lang: Lang,
+    pub startup: Startup,
 }
 
 fn page_title(state: &State) -> String {
@@ -36,7 +39,7 @@ fn page_title(state: &State) -> String {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer_eq(|| State::new(props.lang));
+    let state = use_reducer_eq(|| State::start(props.startup.clone()));
     let ready = use_state_eq(|| false);
     let root = use_node_ref();
     // The page the browser's current history entry names.
@@ -85,6 +88,67 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The answers as text: what is remembered on this device and shared by link.
+    let encoded = Saved::of(
+        &state.answers,
+        state.lang.code(),
+        state.member_state,
+        Some(state.page.step()),
+    )
+    .encode();
+    {
+        let state = state.clone();
+        use_effect_with(
+            (encoded.clone(), state.remember),
+            move |(encoded, remember)| {
+                if *remember && storage::save(encoded).is_err() {
+                    state.dispatch(Action::SetRemember(false));
+                    state.dispatch(Action::Notify(Notice::StorageFull));
+                }
+            },
+        );
+    }
+    let onremember = {
+        let state = state.clone();
+        let encoded = encoded.clone();
+        Callback::from(move |e: Event| {
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            if !on {
+                let _ = storage::forget();
+                state.dispatch(Action::SetRemember(false));
+                return;
+            }
+            match storage::save(&encoded) {
+                Ok(()) => state.dispatch(Action::SetRemember(true)),
+                Err(e) => {
+                    state.dispatch(Action::SetRemember(false));
+                    state.dispatch(Action::Notify(match e {
+                        StorageError::Unavailable => Notice::StorageUnavailable,
+                        StorageError::Full => Notice::StorageFull,
+                    }));
+                }
+            }
+        })
+    };
+    let onforget = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = storage::forget();
+            state.dispatch(Action::Forgotten);
+        })
+    };
+    let share = web::link_with_fragment(
+        &Saved::of(
+            &state.answers,
+            state.lang.code(),
+            state.member_state,
+            Some("check"),
+        )
+        .encode(),
+    );
+
     let send = |make: fn(()) -> Action| {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(make(())))
@@ -108,14 +172,18 @@ pub fn app(props: &AppProps) -> Html {
             <InterruptionPage {lang} node={n} onproceed={send(|_| Action::Proceed)} onback={onback.clone()} />
         },
         Page::Check => html! {
-            <CheckPage {lang} answers={state.answers.clone()} onchange={dispatch.reform(Action::Change)}
-                oncontinue={send(|_| Action::SeeResult)} onback={onback.clone()} />
+            <>
+                <CheckPage {lang} answers={state.answers.clone()} onchange={dispatch.reform(Action::Change)}
+                    oncontinue={send(|_| Action::SeeResult)} onback={onback.clone()} />
+                <ShareLink {lang} link={share.clone()} />
+            </>
         },
-        Page::Outcome(_) => html! {
+        Page::Outcome(_) => html! { <>
             <OutcomePage state={(*state).clone()} onback={onback.clone()} onrestart={send(|_| Action::Restart)}
                 onmemberstate={dispatch.reform(Action::SetMemberState)}
                 onredflag={dispatch.reform(Action::ToggleRedFlag)} />
-        },
+            <ShareLink {lang} link={share.clone()} />
+        </> },
     };
     let onlang = dispatch.reform(|e: Event| {
         let value = e
@@ -136,10 +204,21 @@ pub fn app(props: &AppProps) -> Html {
                     </select>
                 </div>
             }
-            if let Some(notice) = &state.notice {
-                <NoticeBanner {lang} notice={notice.clone()} ondismiss={send(|_| Action::DismissNotice)} />
+            if !state.notices.is_empty() {
+                <NoticeBanner {lang} notices={state.notices.clone()} ondismiss={send(|_| Action::DismissNotices)} />
             }
             <main class="cs-main">{ page }</main>
+            <div class="cs-remember cs-no-print">
+                <div class="cs-checkbox">
+                    <input class="cs-checkbox-input" type="checkbox" id="cs-remember" checked={state.remember}
+                        aria-describedby="cs-remember-hint" onchange={onremember} />
+                    <label class="cs-checkbox-label" for="cs-remember">{ lang.text(ui::STORAGE_REMEMBER) }</label>
+                    <div id="cs-remember-hint" class="cs-hint">{ lang.text(ui::STORAGE_REMEMBER_HINT) }</div>
+                </div>
+                if state.remember {
+                    <button type="button" class="cs-link" onclick={onforget}>{ lang.text(ui::STORAGE_FORGET) }</button>
+                }
+            </div>
         </div>
     }
 }

@@ -1,41 +1,51 @@
-//! Messages about what happened to the user's data.
+//! Messages about what happened to the user's answers.
 
 use yew::prelude::*;
 
-use super::state::Notice;
+use super::state::{Notice, Source};
 use crate::rules::content::CONTENT_VERSION;
 use crate::text::{Lang, fill, ui};
 
-fn message(lang: Lang, notice: &Notice) -> Vec<String> {
+fn message(lang: Lang, notice: &Notice) -> String {
     let t = |id| lang.text(id);
     match notice {
-        Notice::ImportTooLarge => vec![t(ui::IMPORT_TOO_LARGE).into()],
-        Notice::ImportNotRecord => vec![t(ui::IMPORT_NOT_RECORD).into()],
-        Notice::ImportUnreadable => vec![t(ui::IMPORT_UNREADABLE).into()],
-        Notice::ImportOtherOutcome { recorded, now } => vec![fill(
+        Notice::Restored(Source::Link) => t(ui::NOTICE_RESTORED_LINK).into(),
+        Notice::Restored(Source::Device) => t(ui::NOTICE_RESTORED_DEVICE).into(),
+        Notice::Restored(Source::Record) => t(ui::NOTICE_RESTORED_RECORD).into(),
+        Notice::LinkDamaged => t(ui::NOTICE_LINK_DAMAGED).into(),
+        Notice::ImportTooLarge => t(ui::IMPORT_TOO_LARGE).into(),
+        Notice::ImportNotRecord => t(ui::IMPORT_NOT_RECORD).into(),
+        Notice::ImportUnreadable => t(ui::IMPORT_UNREADABLE).into(),
+        Notice::ImportOtherOutcome { recorded, now } => fill(
             t(ui::IMPORT_OTHER_OUTCOME),
             &[("recorded", recorded), ("now", t(now.label()))],
-        )],
-        Notice::OtherVersion { version, dropped } => {
-            let mut lines = vec![fill(
-                t(ui::NOTICE_OTHER_VERSION),
-                &[("version", version), ("current", CONTENT_VERSION)],
-            )];
-            if *dropped > 0 {
-                lines.push(fill(
-                    t(ui::NOTICE_DROPPED),
-                    &[("count", &dropped.to_string())],
-                ));
-            }
-            lines
-        }
+        ),
+        Notice::OtherVersion(version) => fill(
+            t(ui::NOTICE_OTHER_VERSION),
+            &[("version", version), ("current", CONTENT_VERSION)],
+        ),
+        Notice::Dropped(count) => fill(t(ui::NOTICE_DROPPED), &[("count", &count.to_string())]),
+        Notice::LanguageUnknown(tag) => fill(
+            t(ui::NOTICE_LANGUAGE_UNKNOWN),
+            &[("lang", tag), ("name", lang.name())],
+        ),
+        Notice::StateUnknown(code) => fill(t(ui::NOTICE_STATE_UNKNOWN), &[("state", code)]),
+        Notice::StorageUnavailable => t(ui::NOTICE_STORAGE_UNAVAILABLE).into(),
+        Notice::StorageFull => t(ui::NOTICE_STORAGE_FULL).into(),
+        Notice::StorageCorrupted => t(ui::NOTICE_STORAGE_CORRUPTED).into(),
+        Notice::Forgotten => t(ui::NOTICE_FORGOTTEN).into(),
     }
+}
+
+/// Good news is announced politely; anything the user must act on is an alert.
+fn is_problem(notice: &Notice) -> bool {
+    !matches!(notice, Notice::Restored(_) | Notice::Forgotten)
 }
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
     pub lang: Lang,
-    pub notice: Notice,
+    pub notices: Vec<Notice>,
     pub ondismiss: Callback<()>,
 }
 
@@ -43,10 +53,12 @@ pub struct NoticeProps {
 pub fn notice_banner(props: &NoticeProps) -> Html {
     let lang = props.lang;
     let onclick = props.ondismiss.reform(|_: MouseEvent| ());
+    let problem = props.notices.iter().any(is_problem);
     html! {
-        <div class="cs-notice" role="alert">
+        <div class={classes!("cs-notice", problem.then_some("cs-notice-problem"))}
+            role={if problem { "alert" } else { "status" }}>
             <h2 class="cs-notice-title">{ lang.text(ui::NOTICE_TITLE) }</h2>
-            { for message(lang, &props.notice).into_iter().map(|m| html! { <p>{ m }</p> }) }
+            { for props.notices.iter().map(|n| html! { <p>{ message(lang, n) }</p> }) }
             <button type="button" class="cs-link" {onclick}>{ lang.text(ui::NOTICE_DISMISS) }</button>
         </div>
     }

@@ -8,6 +8,7 @@ use yew::Reducible;
 
 use crate::rules::content::{self, START};
 use crate::rules::record::{Imported, RecordError};
+use crate::rules::saved::{DecodeError, Saved};
 use crate::rules::{Answers, Choice, End, Kind, NodeId, OutcomeClass, explain, walk};
 use crate::text::Lang;
 
@@ -21,9 +22,23 @@ pub enum Page {
     Outcome(NodeId),
 }
 
-/// A message about something the user did not ask for but must know.
+/// Where restored answers came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A share link's fragment.
+    Link,
+    /// Answers remembered on this device.
+    Device,
+    /// An imported record file.
+    Record,
+}
+
+/// A message about something that happened to the user's answers, or that
+/// the user must know before going on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
+    Restored(Source),
+    LinkDamaged,
     ImportTooLarge,
     ImportNotRecord,
     ImportUnreadable,
@@ -33,11 +48,25 @@ pub enum Notice {
         now: OutcomeClass,
     },
     /// The answers were given under another content version: each is shown
-    /// again to confirm; `dropped` no longer fit any question.
-    OtherVersion {
-        version: String,
-        dropped: usize,
-    },
+    /// again to confirm.
+    OtherVersion(String),
+    /// Answers that no longer fit any question were left out.
+    Dropped(usize),
+    LanguageUnknown(String),
+    StateUnknown(String),
+    StorageUnavailable,
+    StorageFull,
+    /// What this device had stored could not be read; it was left as it is.
+    StorageCorrupted,
+    Forgotten,
+}
+
+/// What the page gave the widget when it started.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Startup {
+    pub lang: Lang,
+    /// Answers to restore, or what went wrong reading them.
+    pub saved: Option<(Source, Result<Saved, DecodeError>)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,7 +85,9 @@ pub struct State {
     /// Set while changing an answer from the check page: the path as it was,
     /// so that newly opened questions are asked before returning there.
     pub returning: Option<Vec<NodeId>>,
-    pub notice: Option<Notice>,
+    pub notices: Vec<Notice>,
+    /// The user asked to keep the answers on this device.
+    pub remember: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +108,10 @@ pub enum Action {
     GoTo(Page),
     Import(Result<Imported, RecordError>),
     Notify(Notice),
-    DismissNotice,
+    DismissNotices,
+    SetRemember(bool),
+    /// The stored answers were removed: start afresh.
+    Forgotten,
     SetLang(Lang),
     SetMemberState(Option<&'static str>),
     ToggleRedFlag(&'static str),
@@ -94,8 +128,80 @@ impl State {
             member_state: None,
             red_flags: BTreeSet::new(),
             returning: None,
-            notice: None,
+            notices: Vec::new(),
+            remember: false,
         }
+    }
+
+    /// The state to begin with: fresh, or restored from a link or this device.
+    pub fn start(startup: Startup) -> Self {
+        let fresh = State::new(startup.lang);
+        match startup.saved {
+            None => fresh,
+            Some((source, Ok(saved))) => State {
+                remember: source == Source::Device,
+                ..fresh.restore(&saved, source)
+            },
+            Some((source, Err(_))) => State {
+                notices: vec![match source {
+                    Source::Device => Notice::StorageCorrupted,
+                    Source::Link | Source::Record => Notice::LinkDamaged,
+                }],
+                ..fresh
+            },
+        }
+    }
+
+    /// Takes over decoded answers. Those from another content version are
+    /// shown again one by one; nothing unknown is taken silently.
+    fn restore(self, saved: &Saved, source: Source) -> Self {
+        let mut notices = Vec::new();
+        let lang = match saved.lang.as_deref() {
+            None => self.lang,
+            Some(tag) => Lang::from_tag(tag).unwrap_or_else(|| {
+                notices.push(Notice::LanguageUnknown(tag.to_owned()));
+                self.lang
+            }),
+        };
+        let member_state = saved.member_state.as_deref().and_then(|code| {
+            let found = content::authority(code).map(|a| a.state);
+            if found.is_none() {
+                notices.push(Notice::StateUnknown(code.to_owned()));
+            }
+            found
+        });
+        let restored = saved.restore();
+        if !restored.unusable.is_empty() {
+            notices.push(Notice::Dropped(restored.unusable.len()));
+        }
+        let answers = restored.answers;
+        let page = match &restored.other_version {
+            Some(_) if answers.is_empty() => Page::Start,
+            Some(_) => Page::Question(START),
+            None => match saved.at.as_deref().and_then(Page::from_step) {
+                Some(page) => valid_page(&answers, page),
+                None => valid_page(&answers, Page::Check),
+            },
+        };
+        match restored.other_version {
+            Some(version) => notices.insert(0, Notice::OtherVersion(version)),
+            None => notices.insert(0, Notice::Restored(source)),
+        }
+        State {
+            lang,
+            member_state,
+            answers,
+            notices,
+            ..State::new(lang)
+        }
+        .show(page)
+    }
+
+    fn notify(mut self, notice: Notice) -> Self {
+        if !self.notices.contains(&notice) {
+            self.notices.push(notice);
+        }
+        self
     }
 
     fn show(mut self, page: Page) -> Self {
@@ -161,7 +267,10 @@ impl State {
                 };
                 self.show(page)
             }
-            Action::Restart => State::new(self.lang),
+            Action::Restart => State {
+                remember: self.remember,
+                ..State::new(self.lang)
+            },
             Action::Change(q) => {
                 let before = walk(&self.answers).path;
                 let mut next = self.show(Page::Question(q));
@@ -177,51 +286,34 @@ impl State {
                 self.show(page)
             }
             Action::Import(Ok(imported)) => {
-                let restored = imported.saved.restore();
-                let mut next = State {
-                    answers: restored.answers,
-                    red_flags: imported.red_flags.into_iter().collect(),
-                    member_state: imported
-                        .saved
-                        .member_state
-                        .as_deref()
-                        .and_then(content::authority)
-                        .map(|a| a.state),
-                    ..State::new(self.lang)
-                };
+                let mut next = State::new(self.lang).restore(&imported.saved, Source::Record);
+                next.red_flags = imported.red_flags.into_iter().collect();
                 let now = explain(&next.answers).map(|e| e.class);
-                next.notice = match (restored.other_version, imported.recorded_class, now) {
-                    (Some(version), _, _) => Some(Notice::OtherVersion {
-                        version,
-                        dropped: restored.unusable.len(),
-                    }),
-                    (None, Some(recorded), Some(now)) if recorded != now.code() => {
-                        Some(Notice::ImportOtherOutcome { recorded, now })
-                    }
-                    _ => None,
-                };
-                // Answers from another version are confirmed one by one.
-                let page = match (&next.notice, walk(&next.answers).end) {
-                    (Some(Notice::OtherVersion { .. }), _) => Page::Question(START),
-                    (_, End::Outcome(_)) => Page::Check,
-                    (_, End::Ask(q)) => Page::Question(q),
-                };
-                next.show(page)
+                if let (Some(recorded), Some(now)) = (imported.recorded_class, now)
+                    && recorded != now.code()
+                    && !next
+                        .notices
+                        .iter()
+                        .any(|n| matches!(n, Notice::OtherVersion(_)))
+                {
+                    next.notices
+                        .push(Notice::ImportOtherOutcome { recorded, now });
+                }
+                next
             }
-            Action::Import(Err(e)) => State {
-                notice: Some(match e {
-                    RecordError::TooLarge => Notice::ImportTooLarge,
-                    RecordError::NotJson | RecordError::NotARecord => Notice::ImportNotRecord,
-                }),
+            Action::Import(Err(e)) => self.notify(match e {
+                RecordError::TooLarge => Notice::ImportTooLarge,
+                RecordError::NotJson | RecordError::NotARecord => Notice::ImportNotRecord,
+            }),
+            Action::Notify(notice) => self.notify(notice),
+            Action::DismissNotices => State {
+                notices: Vec::new(),
                 ..self
             },
-            Action::Notify(notice) => State {
-                notice: Some(notice),
-                ..self
-            },
-            Action::DismissNotice => State {
-                notice: None,
-                ..self
+            Action::SetRemember(remember) => State { remember, ..self },
+            Action::Forgotten => State {
+                notices: vec![Notice::Forgotten],
+                ..State::new(self.lang)
             },
             Action::SetLang(lang) => State { lang, ..self },
             Action::SetMemberState(member_state) => State {
@@ -393,7 +485,7 @@ mod tests {
         assert_eq!(s.page, Page::Start);
     }
 
-    fn answer_all(s: State, choices: &[Choice]) -> State {
+    pub(super) fn answer_all(s: State, choices: &[Choice]) -> State {
         choices
             .iter()
             .fold(s, |s, c| s.apply(Action::Select(*c)).apply(Action::Confirm))
@@ -430,6 +522,62 @@ mod tests {
         assert_eq!(s.selected, Some(Choice::IntraEu));
     }
 
+    fn started(source: Source, text: &str) -> State {
+        State::start(Startup {
+            lang: Lang::En,
+            saved: Some((source, Saved::decode(text))),
+        })
+    }
+
+    #[test]
+    fn a_link_restores_answers_and_the_page() {
+        let link = Saved::of(
+            &answer_all(run(&[Action::Start]), &[Choice::Export, Choice::No]).answers,
+            "en",
+            Some("DE"),
+            Some("listing"),
+        )
+        .encode();
+        let s = started(Source::Link, &link);
+        assert_eq!(s.page, Page::Question(id("listing")));
+        assert_eq!(s.member_state, Some("DE"));
+        assert_eq!(s.notices, vec![Notice::Restored(Source::Link)]);
+        assert!(!s.remember, "a link never turns remembering on");
+        let s = started(Source::Device, &link);
+        assert!(s.remember);
+    }
+
+    #[test]
+    fn a_damaged_link_or_corrupted_storage_starts_fresh_and_says_so() {
+        let s = started(Source::Link, "v=1&a=activity");
+        assert_eq!((s.page, s.answers.is_empty()), (Page::Start, true));
+        assert_eq!(s.notices, vec![Notice::LinkDamaged]);
+        let s = started(Source::Device, "{\"foreign\": true}");
+        assert_eq!(s.notices, vec![Notice::StorageCorrupted]);
+        assert!(!s.remember, "the stored copy is left alone");
+    }
+
+    #[test]
+    fn another_version_unknown_language_and_state_are_reported() {
+        let s = started(Source::Link, "v=1999.1&lang=xx&ms=ZZ&a=activity:x,gone:y");
+        assert_eq!(
+            s.page,
+            Page::Question(START),
+            "answers are confirmed one by one"
+        );
+        assert_eq!(s.selected, Some(Choice::Export));
+        assert_eq!(
+            s.notices,
+            vec![
+                Notice::OtherVersion("1999.1".into()),
+                Notice::LanguageUnknown("xx".into()),
+                Notice::StateUnknown("ZZ".into()),
+                Notice::Dropped(1),
+            ]
+        );
+        assert_eq!((s.lang, s.member_state), (Lang::En, None));
+    }
+
     #[test]
     fn an_answer_the_question_does_not_offer_is_not_recorded() {
         let s = run(&[
@@ -442,7 +590,7 @@ mod tests {
     }
 
     #[test]
-    fn restart_keeps_only_the_language() {
+    fn restart_keeps_the_language_and_remembering() {
         let s = run(&[
             Action::SetLang(Lang::En),
             Action::Start,

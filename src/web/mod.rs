@@ -1,6 +1,7 @@
 //! Browser glue: everything that touches the page outside Yew's rendering.
 
 pub mod mount;
+pub mod storage;
 
 use wasm_bindgen::JsCast;
 use yew::NodeRef;
@@ -127,4 +128,18 @@ pub mod history {
             }
         })
     }
+}
+
+/// The URL fragment the page was opened with, without the `#`.
+pub fn fragment() -> String {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_owned()
+}
+
+/// This page's address with `fragment` in place of its own.
+pub fn link_with_fragment(fragment: &str) -> String {
+    let location = gloo::utils::window().location();
+    let href = location.href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
 }

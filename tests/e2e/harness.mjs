@@ -25,7 +25,9 @@ const types = {
  * integrity checks.
  */
 export async function serve({ tamper = [] } = {}) {
+  const received = [];
   const server = createServer(async (req, res) => {
+    received.push(req.url);
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const file = join(dist, path.endsWith('/') ? path + 'index.html' : path);
     if (!file.startsWith(dist)) {
@@ -44,7 +46,7 @@ export async function serve({ tamper = [] } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { origin, received, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 export async function launch() {

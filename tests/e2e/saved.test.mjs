@@ -1,0 +1,171 @@
+// Share links, remembering on this device, and every kind of bad input a
+// user can meet: each gets a clear message, loses nothing, and sends nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, ready, axe, cspViolations } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const EXPORT = 'Export it out of the EU: ship, carry, send or make it available electronically';
+
+async function open(t, fragment = '', { init } = {}) {
+  const session = await openPage(browser);
+  t.after(() => session.context.close());
+  if (init) await session.context.addInitScript(init);
+  await session.page.goto(`${server.origin}/${fragment}`);
+  await ready(session.page);
+  return session;
+}
+
+async function answer(page, label) {
+  await page.getByLabel(label, { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+async function notice(page) {
+  const banner = page.locator('.cs-notice');
+  await banner.waitFor();
+  assert.deepEqual(await axe(page), [], 'axe with the notice shown');
+  return banner.textContent();
+}
+
+test('a share link restores the answers in a fresh browser, and its fragment never reaches the server', async (t) => {
+  const { page } = await open(t);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await answer(page, EXPORT);
+  await answer(page, 'No');
+  await answer(page, 'None of these');
+  await answer(page, 'No');
+  await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
+  const link = await page.getByLabel('Link to these answers').inputValue();
+  const fragment = new URL(link).hash;
+  assert.match(fragment, /^#v=[^&]+&lang=en&at=check&a=activity:x,authority-informed:n,listing:z,csi-designed:n$/);
+
+  const other = await open(t, fragment);
+  const text = await notice(other.page);
+  assert.match(text, /restored from the link/);
+  await other.page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
+  assert.equal(await other.page.locator('.cs-summary-row').count(), 4);
+  for (const url of server.received) assert.ok(!url.includes('activity'), `the server saw ${url}`);
+});
+
+test('remembering on this device resumes after a reload, and "Forget my answers" removes everything', async (t) => {
+  const { page } = await open(t);
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing stored before asking');
+  await page.getByLabel('Remember my answers on this device').check();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await answer(page, EXPORT);
+  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  await page.reload();
+  await ready(page);
+  assert.match(await notice(page), /restored from this device/);
+  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), true);
+  await page.getByRole('button', { name: 'Back' }).click();
+  assert.equal(await page.getByLabel(EXPORT).isChecked(), true, 'the answer came back');
+
+  await page.getByRole('button', { name: 'Forget my answers' }).click();
+  assert.match(await notice(page), /removed from this device/);
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.equal(
+    await page.locator('h1').textContent(),
+    'Check if your product could be a cyber-surveillance item under EU export rules',
+  );
+});
+
+test('blocked storage: the widget says so and works on', async (t) => {
+  const { page } = await open(t, '', {
+    init: () => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
+    },
+  });
+  // A click, not check(): the widget rightly leaves the box unticked.
+  await page.getByLabel('Remember my answers on this device').click();
+  assert.match(await notice(page), /does not let the check store anything/);
+  assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), false);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await answer(page, 'Only send it to another EU Member State');
+  await page.getByRole('button', { name: 'See your result' }).click();
+  await page.locator('[data-outcome="OUT-OF-SCOPE-ACTIVITY"]').waitFor();
+});
+
+test('full storage: the widget says so and stops remembering', async (t) => {
+  const { page } = await open(t, '', {
+    init: () => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    },
+  });
+  await page.getByLabel('Remember my answers on this device').click();
+  assert.match(await notice(page), /storage is full or blocked/);
+  assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), false);
+});
+
+test('corrupted or foreign stored content is reported and left untouched', async (t) => {
+  const garbage = '{"someone-else": true}' + 'x'.repeat(6000);
+  const { page } = await open(t, '', {
+    init: (value) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('cyberscreen', value);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+  });
+  await page.evaluate((value) => localStorage.setItem('cyberscreen', value), garbage);
+  await page.reload();
+  await ready(page);
+  assert.match(await notice(page), /could not be read. They were left untouched/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cyberscreen')), garbage);
+});
+
+for (const [name, fragment, expected] of [
+  ['a truncated link', '#v=2026.11.26-1&lang=en&a=activity:x,authority-inf', /damaged or incomplete/],
+  ['an oversized link', '#v=1&a=' + 'activity:x,'.repeat(600), /damaged or incomplete/],
+  ['a hostile link', '#v=1&lang=<img src=x onerror=alert(1)>', /damaged or incomplete/],
+  ['a link from another rules version', '#v=2020.1.1-1&a=activity:x', /rules version 2020\.1\.1-1/],
+  ['a link with an unknown language', '#v=2020.1.1-1&lang=tlh&a=activity:x', /“tlh” is not available/],
+  ['a link with an unknown Member State', '#v=2020.1.1-1&ms=XX&a=activity:x', /“XX” is unknown/],
+]) {
+  test(`${name} gets a clear message and changes nothing else`, async (t) => {
+    const { page, log } = await open(t, fragment);
+    assert.match(await notice(page), expected);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(log.errors, []);
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+  });
+}
+
+test('answers from another rules version are shown again one by one', async (t) => {
+  const { page } = await open(t, '#v=2020.1.1-1&a=activity:x,authority-informed:n');
+  await notice(page);
+  await page.locator('legend h1', { hasText: 'What do you plan to do with the product?' }).waitFor();
+  assert.equal(await page.getByLabel(EXPORT).isChecked(), true);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  assert.equal(await page.getByLabel('No', { exact: true }).isChecked(), true);
+});
+
+test('an oversized import is refused without reading it', async (t) => {
+  const { page } = await open(t);
+  await page.getByLabel('Import a record (JSON file)').setInputFiles({
+    name: 'big.json',
+    mimeType: 'application/json',
+    buffer: Buffer.alloc(300 * 1024, 0x20),
+  });
+  assert.match(await notice(page), /too large to be a record/);
+});
