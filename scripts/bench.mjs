@@ -69,14 +69,15 @@ async function walk(browser, origin, rate) {
   // Scenario P6 of the reference cases: the longest path through the tree.
   const answers = ['export', 'no', 'none_of_these', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'no', 'no', 'no'];
   const steps = [];
-  for (const value of answers) {
-    await page.locator(`input[value="${value}"]`).check();
+  // Each step: choose an answer (or none, on check your answers) and press the page's main button.
+  for (const value of [...answers, null]) {
+    if (value) await page.locator(`input[value="${value}"]`).check();
     const ms = await page.evaluate(
       () =>
         new Promise((resolve) => {
           const before = document.querySelector('h1')?.textContent;
           const start = performance.now();
-          document.querySelector('button[type=submit]').click();
+          document.querySelector('main .cs-button:not(.cs-button-secondary), main button[type=submit]').click();
           const check = () => {
             if (document.querySelector('h1')?.textContent !== before) {
               requestAnimationFrame(() => resolve(performance.now() - start));

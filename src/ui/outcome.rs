@@ -184,19 +184,23 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 }) }
             </ul>
 
-            <h2>{ t(ui::OUTCOME_CHANGE) }</h2>
-            if changes.is_empty() {
-                <p>{ t(ui::OUTCOME_CHANGE_NONE) }</p>
-            } else {
-                <ul class="cs-list cs-changes">
-                    { for changes.into_iter().map(|(instead, lines)| html! {
-                        <li>
-                            { instead }
-                            <ul class="cs-list">{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
-                        </li>
-                    }) }
-                </ul>
-            }
+            <details class="cs-details">
+                <summary class="cs-details-summary">{ t(ui::OUTCOME_CHANGE) }</summary>
+                <div class="cs-details-text">
+                    if changes.is_empty() {
+                        <p>{ t(ui::OUTCOME_CHANGE_NONE) }</p>
+                    } else {
+                        <ul class="cs-list cs-changes">
+                            { for changes.into_iter().map(|(instead, lines)| html! {
+                                <li>
+                                    { instead }
+                                    <ul class="cs-list">{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                </div>
+            </details>
 
             <h2>{ t(ui::OUTCOME_NEXT_STEPS) }</h2>
             { rich(lang, o.next_steps) }
