@@ -11,7 +11,8 @@ const MAX_DEPTH: usize = 16;
 pub enum Value {
     Null,
     Bool(bool),
-    Number(f64),
+    /// Kept as written: records hold no numbers the widget needs to compute with.
+    Number(String),
     String(String),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),
@@ -146,6 +147,7 @@ impl Parser<'_> {
             }
             b'-' | b'0'..=b'9' => {
                 let start = self.i;
+                self.i += 1;
                 while self
                     .s
                     .get(self.i)
@@ -153,11 +155,13 @@ impl Parser<'_> {
                 {
                     self.i += 1;
                 }
-                std::str::from_utf8(&self.s[start..self.i])
-                    .ok()
-                    .and_then(|t| t.parse::<f64>().ok())
-                    .map(Value::Number)
-                    .ok_or(JsonError::Invalid)
+                let text =
+                    std::str::from_utf8(&self.s[start..self.i]).map_err(|_| JsonError::Invalid)?;
+                if is_number(text) {
+                    Ok(Value::Number(text.to_owned()))
+                } else {
+                    Err(JsonError::Invalid)
+                }
             }
             _ => Err(JsonError::Invalid),
         }
@@ -227,6 +231,33 @@ impl Parser<'_> {
     }
 }
 
+/// JSON's number grammar: -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?
+fn is_number(t: &str) -> bool {
+    let digits = |s: &str| -> usize { s.bytes().take_while(u8::is_ascii_digit).count() };
+    let t = t.strip_prefix('-').unwrap_or(t);
+    let int = digits(t);
+    if int == 0 || (int > 1 && t.starts_with('0')) {
+        return false;
+    }
+    let mut rest = &t[int..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let n = digits(frac);
+        if n == 0 {
+            return false;
+        }
+        rest = &frac[n..];
+    }
+    if let Some(exp) = rest.strip_prefix(['e', 'E']) {
+        let exp = exp.strip_prefix(['+', '-']).unwrap_or(exp);
+        let n = digits(exp);
+        if n == 0 {
+            return false;
+        }
+        rest = &exp[n..];
+    }
+    rest.is_empty()
+}
+
 /// A JSON string literal.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -262,7 +293,7 @@ mod tests {
     fn reads_nested_values() {
         let v = parse(r#" {"a": [1, -2.5e3, true, null, {"b": "\u00e9\ud83d\ude00"}]} "#).unwrap();
         let a = v.get("a").and_then(Value::as_array).unwrap();
-        assert_eq!(a[1], Value::Number(-2500.0));
+        assert_eq!(a[1], Value::Number("-2.5e3".into()));
         assert_eq!(a[4].get("b").and_then(Value::as_str), Some("é😀"));
     }
 
@@ -278,6 +309,11 @@ mod tests {
             "tru",
             "[1] 2",
             "\"a\u{1}\"",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            "1.2.3",
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
