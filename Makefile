@@ -39,6 +39,7 @@ browser:
 
 dist:
 	$(TRUNK) build --release
+	node scripts/embed-assets.mjs
 
 e2e:
 	npm run --silent e2e

@@ -19,10 +19,7 @@ async fn mount() -> Element {
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
-            startup: Startup {
-                lang: Lang::En,
-                saved: None,
-            },
+            startup: Startup::plain(Lang::En),
         },
     )
     .render();

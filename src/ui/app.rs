@@ -8,10 +8,11 @@ use super::interruption::InterruptionPage;
 use super::notice::NoticeBanner;
 use super::outcome::OutcomePage;
 use super::question::QuestionPage;
+use super::settings::Settings;
 use super::share::ShareLink;
 use super::start::StartPage;
 use super::state::{Action, Notice, Page, Startup, State};
-use crate::rules::content::node;
+use crate::rules::content::{node, provision};
 use crate::rules::saved::Saved;
 use crate::text::{Lang, fill, ui};
 use crate::web;
@@ -39,23 +40,34 @@ fn page_title(state: &State) -> String {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer_eq(|| State::start(props.startup.clone()));
+    let startup = &props.startup;
+    let state = use_reducer_eq(|| State::start(startup.clone()));
     let ready = use_state_eq(|| false);
     let root = use_node_ref();
     // The page the browser's current history entry names.
     let in_history = use_mut_ref(|| None::<Page>);
+    let owns_page = startup.owns_page;
+    let key = startup.storage_key.clone();
+    let settings = startup.settings.clone();
 
     {
         let ready = ready.clone();
         let state = state.clone();
         let in_history = in_history.clone();
+        let root = root.clone();
+        let theme = settings.theme.clone();
         use_effect_with((), move |_| {
             ready.set(true);
-            let listener = web::history::listen(move |step| {
-                if let Some(page) = Page::from_step(&step) {
-                    *in_history.borrow_mut() = Some(page);
-                    state.dispatch(Action::GoTo(page));
-                }
+            if let Some(root) = root.cast::<web_sys::HtmlElement>() {
+                web::embed::apply_theme(&root, &theme);
+            }
+            let listener = owns_page.then(|| {
+                web::history::listen(move |step| {
+                    if let Some(page) = Page::from_step(&step) {
+                        *in_history.borrow_mut() = Some(page);
+                        state.dispatch(Action::GoTo(page));
+                    }
+                })
             });
             move || drop(listener)
         });
@@ -66,24 +78,33 @@ pub fn app(props: &AppProps) -> Html {
         let root = root.clone();
         let title = page_title(&state);
         use_effect_with((state.page, state.error), move |(page, error)| {
-            web::set_title(&title);
             let mut seen = in_history.borrow_mut();
-            match *seen {
-                None => web::history::replace(page.step()),
-                Some(p) if p != *page => web::history::push(page.step()),
-                Some(_) => {}
+            if owns_page {
+                web::set_title(&title);
+                match *seen {
+                    None => web::history::replace(page.step()),
+                    Some(p) if p != *page => web::history::push(page.step()),
+                    Some(_) => {}
+                }
             }
             let first = seen.is_none();
             *seen = Some(*page);
             if !first {
-                web::focus_within(
-                    &root,
-                    if *error {
-                        ".cs-error-summary"
-                    } else {
-                        ".cs-title"
-                    },
-                );
+                web::focus_within(&root, if *error { ".cs-error-summary" } else { ".cs-title" });
+            }
+        });
+    }
+    {
+        // Hosts may act on an outcome: tell them which, and on what basis.
+        let root = root.clone();
+        let answers = state.answers.clone();
+        let parent = settings.parent_origin.clone();
+        use_effect_with(state.page, move |page| {
+            if let (Page::Outcome(_), Some(e), Some(root)) =
+                (page, crate::rules::explain(&answers), root.cast::<web_sys::Element>())
+            {
+                let cites: Vec<&str> = e.cites.iter().map(|p| provision(*p).token).collect();
+                web::embed::announce_outcome(&root, e.class.code(), &cites, parent.as_deref());
             }
         });
     }
@@ -98,29 +119,26 @@ pub fn app(props: &AppProps) -> Html {
     .encode();
     {
         let state = state.clone();
-        use_effect_with(
-            (encoded.clone(), state.remember),
-            move |(encoded, remember)| {
-                if *remember && storage::save(encoded).is_err() {
-                    state.dispatch(Action::SetRemember(false));
-                    state.dispatch(Action::Notify(Notice::StorageFull));
-                }
-            },
-        );
+        let key = key.clone();
+        use_effect_with((encoded.clone(), state.remember), move |(encoded, remember)| {
+            if *remember && storage::save(&key, encoded).is_err() {
+                state.dispatch(Action::SetRemember(false));
+                state.dispatch(Action::Notify(Notice::StorageFull));
+            }
+        });
     }
     let onremember = {
         let state = state.clone();
         let encoded = encoded.clone();
+        let key = key.clone();
         Callback::from(move |e: Event| {
-            let on = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .checked();
+            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
             if !on {
-                let _ = storage::forget();
+                let _ = storage::forget(&key);
                 state.dispatch(Action::SetRemember(false));
                 return;
             }
-            match storage::save(&encoded) {
+            match storage::save(&key, &encoded) {
                 Ok(()) => state.dispatch(Action::SetRemember(true)),
                 Err(e) => {
                     state.dispatch(Action::SetRemember(false));
@@ -135,18 +153,12 @@ pub fn app(props: &AppProps) -> Html {
     let onforget = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let _ = storage::forget();
+            let _ = storage::forget(&key);
             state.dispatch(Action::Forgotten);
         })
     };
     let share = web::link_with_fragment(
-        &Saved::of(
-            &state.answers,
-            state.lang.code(),
-            state.member_state,
-            Some("check"),
-        )
-        .encode(),
+        &Saved::of(&state.answers, state.lang.code(), state.member_state, Some("check")).encode(),
     );
 
     let send = |make: fn(()) -> Action| {
@@ -175,14 +187,14 @@ pub fn app(props: &AppProps) -> Html {
             <>
                 <CheckPage {lang} answers={state.answers.clone()} onchange={dispatch.reform(Action::Change)}
                     oncontinue={send(|_| Action::SeeResult)} onback={onback.clone()} />
-                <ShareLink {lang} link={share.clone()} />
+                if owns_page { <ShareLink {lang} link={share.clone()} /> }
             </>
         },
         Page::Outcome(_) => html! { <>
             <OutcomePage state={(*state).clone()} onback={onback.clone()} onrestart={send(|_| Action::Restart)}
                 onmemberstate={dispatch.reform(Action::SetMemberState)}
                 onredflag={dispatch.reform(Action::ToggleRedFlag)} />
-            <ShareLink {lang} link={share.clone()} />
+            if owns_page { <ShareLink {lang} link={share.clone()} /> }
         </> },
     };
     let onlang = dispatch.reform(|e: Event| {
@@ -193,6 +205,7 @@ pub fn app(props: &AppProps) -> Html {
     });
 
     html! {
+        <ContextProvider<Settings> context={settings}>
         <div class="cs" ref={root} lang={lang.code()} data-state={if *ready { "ready" } else { "loading" }}>
             if Lang::ALL.len() > 1 {
                 <div class="cs-toolbar">
@@ -220,5 +233,6 @@ pub fn app(props: &AppProps) -> Html {
                 }
             </div>
         </div>
+        </ContextProvider<Settings>>
     }
 }

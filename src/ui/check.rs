@@ -8,7 +8,7 @@ use crate::rules::record::answered_by_section;
 use crate::rules::{Answers, NodeId};
 use crate::text::{Lang, fill, ui};
 
-use super::parts::BackLink;
+use super::parts::{BackLink, Heading};
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerListProps {
@@ -31,7 +31,7 @@ pub fn answer_list(props: &AnswerListProps) -> Html {
         <div class="cs-answers">
             { for answered_by_section(&props.answers).into_iter().map(|(title, rows)| html! {
                 <>
-                    <@{if props.nested { "h3" } else { "h2" }} class="cs-answers-section">{ t(title) }</@>
+                    <Heading depth={if props.nested { 2 } else { 1 }} class="cs-answers-section">{ t(title) }</Heading>
                     <dl class="cs-summary">
                         { for rows.into_iter().map(|(n, c)| {
                             let q = node(n);
@@ -76,7 +76,7 @@ pub fn check_page(props: &CheckProps) -> Html {
     html! {
         <div class="cs-page cs-check">
             <BackLink {lang} onback={props.onback.clone()} />
-            <h1 class="cs-title" tabindex="-1">{ lang.text(ui::CHECK_TITLE) }</h1>
+            <Heading title=true>{ lang.text(ui::CHECK_TITLE) }</Heading>
             <AnswerList {lang} answers={props.answers.clone()} onchange={props.onchange.clone()} />
             <button type="button" class="cs-button" {onclick}>{ lang.text(ui::CHECK_CONTINUE) }</button>
         </div>

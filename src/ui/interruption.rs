@@ -7,7 +7,7 @@ use crate::rules::content::node;
 use crate::rules::model::Kind;
 use crate::text::{Lang, ui};
 
-use super::parts::{BackLink, cites, rich};
+use super::parts::{BackLink, Heading, cites, rich};
 
 #[derive(Properties, PartialEq)]
 pub struct InterruptionProps {
@@ -28,7 +28,7 @@ pub fn interruption_page(props: &InterruptionProps) -> Html {
     html! {
         <div class="cs-page cs-interruption">
             <BackLink {lang} onback={props.onback.clone()} />
-            <h1 class="cs-title" tabindex="-1">{ lang.text(n.title) }</h1>
+            <Heading title=true>{ lang.text(n.title) }</Heading>
             { rich(lang, body) }
             { cites(lang, n.cites) }
             <button type="button" class="cs-button" {onclick}>{ lang.text(ui::INTERRUPTION_CONTINUE) }</button>

@@ -8,6 +8,7 @@ mod notice;
 mod outcome;
 mod parts;
 mod question;
+pub mod settings;
 mod share;
 mod start;
 pub mod state;

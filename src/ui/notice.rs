@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::parts::Heading;
+
 use super::state::{Notice, Source};
 use crate::rules::content::CONTENT_VERSION;
 use crate::text::{Lang, fill, ui};
@@ -57,7 +59,7 @@ pub fn notice_banner(props: &NoticeProps) -> Html {
     html! {
         <div class={classes!("cs-notice", problem.then_some("cs-notice-problem"))}
             role={if problem { "alert" } else { "status" }}>
-            <h2 class="cs-notice-title">{ lang.text(ui::NOTICE_TITLE) }</h2>
+            <Heading depth=1 class="cs-notice-title">{ lang.text(ui::NOTICE_TITLE) }</Heading>
             { for props.notices.iter().map(|n| html! { <p>{ message(lang, n) }</p> }) }
             <button type="button" class="cs-link" {onclick}>{ lang.text(ui::NOTICE_DISMISS) }</button>
         </div>

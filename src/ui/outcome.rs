@@ -10,7 +10,8 @@ use crate::text::{Lang, fill, ui};
 use crate::web;
 
 use super::check::AnswerList;
-use super::parts::{BackLink, cites, rich, rich_text, status_badge};
+use super::settings::Settings;
+use super::parts::{BackLink, Heading, cites, rich, rich_text, status_badge};
 use super::state::State;
 
 #[derive(Properties, PartialEq)]
@@ -107,6 +108,7 @@ fn open_points(lang: Lang, e: &Explanation) -> String {
 #[function_component(OutcomePage)]
 pub fn outcome_page(props: &OutcomeProps) -> Html {
     let state = &props.state;
+    let settings = use_context::<Settings>().unwrap_or_default();
     let lang = state.lang;
     let t = |id| lang.text(id);
     let Some(e) = crate::rules::explain(&state.answers) else {
@@ -166,11 +168,11 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 <p>{ fill(t(ui::RECORD_CREATED), &[("date", &created)]) }{ " · " }{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
             </div>
             <p class="cs-caption">{ t(ui::OUTCOME_HEADING) }</p>
-            <h1 class="cs-title" tabindex="-1">{ t(n.title) }</h1>
+            <Heading title=true>{ t(n.title) }</Heading>
             <p class="cs-tag" data-class={e.class.code()}>{ t(e.class.label()) }</p>
             <p class="cs-lead">{ t(o.summary) }</p>
 
-            <h2>{ t(ui::OUTCOME_WHY) }</h2>
+            <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_WHY) }</Heading>
             <ul class="cs-why">
                 { for e.steps.iter().filter(|s| s.decisive).map(|s| {
                     let opt_cites = node(s.question).question().and_then(|q| q.option(s.choice)).map(|o| o.cites).unwrap_or_default();
@@ -202,18 +204,18 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 </div>
             </details>
 
-            <h2>{ t(ui::OUTCOME_NEXT_STEPS) }</h2>
+            <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_NEXT_STEPS) }</Heading>
             { rich(lang, o.next_steps) }
 
             if e.class == OutcomeClass::Consult {
-                <h2>{ t(ui::OUTCOME_DRAFT) }</h2>
+                <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_DRAFT) }</Heading>
                 <div class="cs-draft">
                     { rich_text(&fill(t(ui::OUTCOME_DRAFT_TEXT), &[("version", CONTENT_VERSION), ("points", &open_points(lang, &e))])) }
                 </div>
             }
 
             if art5 {
-                <h2>{ t(ui::OUTCOME_RED_FLAGS) }</h2>
+                <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_RED_FLAGS) }</Heading>
                 <p class="cs-hint">{ t(ui::OUTCOME_RED_FLAGS_HINT) }</p>
                 <div class="cs-checkboxes">
                     { for RED_FLAGS.iter().map(|f| {
@@ -233,7 +235,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 </div>
             }
 
-            <h2>{ t(ui::OUTCOME_CONTACT) }</h2>
+            <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_CONTACT) }</Heading>
             <div class="cs-form-group">
                 <label class="cs-label" for="cs-member-state">{ t(ui::OUTCOME_STATE_LABEL) }</label>
                 <div id="cs-member-state-hint" class="cs-hint">{ t(ui::OUTCOME_STATE_HINT) }</div>
@@ -254,15 +256,34 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 </div>
             }
 
-            <h2>{ t(ui::OUTCOME_ALSO) }</h2>
+            if let Some(c) = &settings.contact {
+                <div class="cs-host-contact">
+                    <Heading depth=2 class="cs-small-heading">{ t(ui::OUTCOME_HOST_CONTACT) }</Heading>
+                    <p>
+                        if let Some(url) = &c.url {
+                            <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ &c.name }</a>
+                        } else {
+                            { &c.name }
+                        }
+                    </p>
+                    if let Some(email) = &c.email {
+                        <p><a href={format!("mailto:{email}")}>{ email }</a></p>
+                    }
+                    if let Some(phone) = &c.phone {
+                        <p><a href={format!("tel:{}", phone.replace(' ', ""))}>{ phone }</a></p>
+                    }
+                </div>
+            }
+
+            <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_ALSO) }</Heading>
             if let Some(also) = o.also { { rich(lang, also) } }
             { rich(lang, ui::OUTCOME_SIDE_CHECKS) }
 
-            <h2>{ t(ui::RECORD_ANSWERS) }</h2>
+            <Heading depth=1 class="cs-heading">{ t(ui::RECORD_ANSWERS) }</Heading>
             <AnswerList {lang} answers={state.answers.clone()} nested=true />
 
             <div class="cs-no-print">
-                <h2>{ t(ui::RECORD_KEEP) }</h2>
+                <Heading depth=1 class="cs-heading">{ t(ui::RECORD_KEEP) }</Heading>
                 <p class="cs-hint">{ t(ui::RECORD_KEEP_HINT) }</p>
                 <div class="cs-button-group">
                     <button type="button" class="cs-button cs-button-secondary" onclick={onprint}>{ t(ui::RECORD_PRINT) }</button>
@@ -271,7 +292,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 </div>
             </div>
 
-            <h2>{ t(ui::OUTCOME_SOURCES) }</h2>
+            <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_SOURCES) }</Heading>
             { cites(lang, &e.cites) }
             <p class="cs-hint">{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
             <p class="cs-hint">{ t(ui::OUTCOME_UNVERIFIED_NOTE) }</p>

@@ -7,6 +7,8 @@ use crate::rules::{ProvisionId, Status};
 use crate::text::markup::{Block, blocks};
 use crate::text::{Lang, TextId, ui};
 
+use super::settings::Settings;
+
 /// A long text from the tables: paragraphs and lists.
 pub fn rich(lang: Lang, id: TextId) -> Html {
     rich_text(lang.text(id))
@@ -69,5 +71,34 @@ pub fn back_link(props: &BackProps) -> Html {
     let onclick = props.onback.reform(|_: MouseEvent| ());
     html! {
         <button type="button" class="cs-back" {onclick}>{ props.lang.text(ui::QUESTION_BACK) }</button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HeadingProps {
+    /// Levels below the page title: 0 for the title itself.
+    #[prop_or_default]
+    pub depth: u8,
+    /// The page title, where focus moves on each step.
+    #[prop_or_default]
+    pub title: bool,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+    pub children: Html,
+}
+
+/// A heading at the level the host's outline asks for (see `Settings`).
+#[function_component(Heading)]
+pub fn heading(props: &HeadingProps) -> Html {
+    let settings = use_context::<Settings>().unwrap_or_default();
+    let depth = if props.title { 0 } else { props.depth };
+    html! {
+        <@{settings.heading(depth)} id={props.id.clone()}
+            class={classes!(props.title.then_some("cs-title"), props.class.clone())}
+            tabindex={props.title.then_some("-1")}>
+            { props.children.clone() }
+        </@>
     }
 }

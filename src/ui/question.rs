@@ -7,7 +7,7 @@ use crate::rules::content::node;
 use crate::rules::{Choice, NodeId};
 use crate::text::{Lang, ui};
 
-use super::parts::{BackLink, cites, rich};
+use super::parts::{BackLink, Heading, cites, rich};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -38,6 +38,10 @@ pub fn question_page(props: &QuestionProps) -> Html {
         hint_id.clone()
     };
     let onsubmit = props.onconfirm.reform(|e: SubmitEvent| e.prevent_default());
+    // The click is handled before the form would submit, so that "Continue"
+    // (and Enter, which clicks it) also works in a frame sandboxed without
+    // allow-forms, where submission is blocked.
+    let onclick = props.onconfirm.reform(|e: MouseEvent| e.prevent_default());
     // The summary's link moves focus to the answers without touching the URL,
     // which may belong to a host page.
     let onerrorlink = {
@@ -53,7 +57,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
             <BackLink {lang} onback={props.onback.clone()} />
             if props.error {
                 <div class="cs-error-summary" role="alert" tabindex="-1" aria-labelledby={format!("{base}-error-summary")}>
-                    <h2 id={format!("{base}-error-summary")} class="cs-error-summary-title">{ t(ui::QUESTION_ERROR_SUMMARY) }</h2>
+                    <Heading depth=1 id={format!("{base}-error-summary")} class="cs-error-summary-title">{ t(ui::QUESTION_ERROR_SUMMARY) }</Heading>
                     <ul class="cs-error-summary-list">
                         <li><a href={format!("#{base}-0")} onclick={onerrorlink}>{ t(ui::QUESTION_ERROR_SELECT) }</a></li>
                     </ul>
@@ -63,7 +67,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
                 <div class={classes!("cs-form-group", props.error.then_some("cs-form-group-error"))}>
                     <fieldset class="cs-fieldset" aria-describedby={described_by}>
                         <legend class="cs-legend">
-                            <h1 class="cs-title" tabindex="-1">{ t(n.title) }</h1>
+                            <Heading title=true>{ t(n.title) }</Heading>
                         </legend>
                         <div id={hint_id} class="cs-hint">{ t(q.hint) }</div>
                         if props.error {
@@ -100,18 +104,18 @@ pub fn question_page(props: &QuestionProps) -> Html {
                     <div class="cs-details-text">
                         if let Some(help) = q.help { { rich(lang, help) } }
                         if let Some(f) = q.falls_in {
-                            <h2 class="cs-small-heading">{ t(ui::QUESTION_FALLS_IN) }</h2>
+                            <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_FALLS_IN) }</Heading>
                             { rich(lang, f) }
                         }
                         if let Some(f) = q.falls_out {
-                            <h2 class="cs-small-heading">{ t(ui::QUESTION_FALLS_OUT) }</h2>
+                            <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_FALLS_OUT) }</Heading>
                             { rich(lang, f) }
                         }
-                        <h2 class="cs-small-heading">{ t(ui::QUESTION_LEGAL_BASIS) }</h2>
+                        <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_LEGAL_BASIS) }</Heading>
                         { cites(lang, n.cites) }
                     </div>
                 </details>
-                <button type="submit" class="cs-button">{ t(ui::QUESTION_CONTINUE) }</button>
+                <button type="submit" class="cs-button" {onclick}>{ t(ui::QUESTION_CONTINUE) }</button>
             </form>
         </div>
     }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::parts::Heading;
+
 use crate::text::{Lang, ui};
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +17,7 @@ pub fn share_link(props: &ShareProps) -> Html {
     let t = |id| props.lang.text(id);
     html! {
         <div class="cs-share cs-no-print">
-            <h2>{ t(ui::SHARE_HEADING) }</h2>
+            <Heading depth=1 class="cs-heading">{ t(ui::SHARE_HEADING) }</Heading>
             <label class="cs-label" for="cs-share-link">{ t(ui::SHARE_LABEL) }</label>
             <div id="cs-share-hint" class="cs-hint">{ t(ui::SHARE_HINT) }</div>
             <input class="cs-input" type="text" id="cs-share-link" readonly=true

@@ -7,7 +7,7 @@ use crate::rules::{json, record};
 use crate::text::{Lang, fill, ui};
 use crate::web::{self, ReadError};
 
-use super::parts::rich;
+use super::parts::{Heading, rich};
 use super::state::{Action, Notice};
 
 #[derive(Properties, PartialEq)]
@@ -44,11 +44,11 @@ pub fn start_page(props: &StartProps) -> Html {
     };
     html! {
         <div class="cs-page">
-            <h1 class="cs-title" tabindex="-1">{ t(ui::START_TITLE) }</h1>
+            <Heading title=true>{ t(ui::START_TITLE) }</Heading>
             <p class="cs-lead">{ t(ui::START_LEAD) }</p>
             <p>{ t(ui::START_WHO) }</p>
             <p>{ t(ui::START_TIME) }</p>
-            <h2>{ t(ui::START_HAVE_HEADING) }</h2>
+            <Heading depth=1 class="cs-heading">{ t(ui::START_HAVE_HEADING) }</Heading>
             { rich(props.lang, ui::START_HAVE) }
             <p class="cs-privacy">{ t(ui::START_PRIVACY) }</p>
             <button type="button" class="cs-button cs-button-start" {onclick}>{ t(ui::START_START) }</button>
@@ -58,7 +58,7 @@ pub fn start_page(props: &StartProps) -> Html {
                 <input class="cs-file" type="file" id="cs-import" accept=".json,application/json"
                     aria-describedby="cs-import-hint" onchange={onimport} />
             </div>
-            <h2>{ t(ui::START_SOURCES_HEADING) }</h2>
+            <Heading depth=1 class="cs-heading">{ t(ui::START_SOURCES_HEADING) }</Heading>
             <ul class="cs-sources">
                 { for DOCUMENTS.iter().map(|d| html! {
                     <li>

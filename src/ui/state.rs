@@ -12,6 +12,8 @@ use crate::rules::saved::{DecodeError, Saved};
 use crate::rules::{Answers, Choice, End, Kind, NodeId, OutcomeClass, explain, walk};
 use crate::text::Lang;
 
+use super::settings::Settings;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     Start,
@@ -67,6 +69,26 @@ pub struct Startup {
     pub lang: Lang,
     /// Answers to restore, or what went wrong reading them.
     pub saved: Option<(Source, Result<Saved, DecodeError>)>,
+    pub settings: Settings,
+    /// The widget is the page (`index.html`): each step gets a browser
+    /// history entry and the document title follows it. A host page's
+    /// history and title stay the host's.
+    pub owns_page: bool,
+    /// Where answers are remembered on this device, if the user asks.
+    pub storage_key: String,
+}
+
+impl Startup {
+    /// A widget with nothing given but a language.
+    pub fn plain(lang: Lang) -> Startup {
+        Startup {
+            lang,
+            saved: None,
+            settings: Settings::default(),
+            owns_page: false,
+            storage_key: "cyberscreen".into(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -135,7 +157,10 @@ impl State {
 
     /// The state to begin with: fresh, or restored from a link or this device.
     pub fn start(startup: Startup) -> Self {
-        let fresh = State::new(startup.lang);
+        let fresh = State {
+            member_state: startup.settings.member_state,
+            ..State::new(startup.lang)
+        };
         match startup.saved {
             None => fresh,
             Some((source, Ok(saved))) => State {
@@ -163,13 +188,14 @@ impl State {
                 self.lang
             }),
         };
-        let member_state = saved.member_state.as_deref().and_then(|code| {
+        let given = saved.member_state.as_deref().and_then(|code| {
             let found = content::authority(code).map(|a| a.state);
             if found.is_none() {
                 notices.push(Notice::StateUnknown(code.to_owned()));
             }
             found
         });
+        let member_state = given.or(self.member_state);
         let restored = saved.restore();
         if !restored.unusable.is_empty() {
             notices.push(Notice::Dropped(restored.unusable.len()));
@@ -524,8 +550,8 @@ mod tests {
 
     fn started(source: Source, text: &str) -> State {
         State::start(Startup {
-            lang: Lang::En,
             saved: Some((source, Saved::decode(text))),
+            ..Startup::plain(Lang::En)
         })
     }
 

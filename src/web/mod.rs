@@ -1,5 +1,7 @@
 //! Browser glue: everything that touches the page outside Yew's rendering.
 
+pub mod element;
+pub mod embed;
 pub mod mount;
 pub mod storage;
 
@@ -13,7 +15,9 @@ pub fn focus(node: &NodeRef) {
     }
 }
 
-/// Moves focus to the first element under `root` that matches `selector`.
+/// Moves focus to the first element under `root` that matches `selector`,
+/// and scrolls it to the middle of the view if something of the host page
+/// (a sticky header, say) covers it where the browser put it.
 pub fn focus_within(root: &NodeRef, selector: &str) {
     let found = root
         .cast::<web_sys::Element>()
@@ -21,6 +25,27 @@ pub fn focus_within(root: &NodeRef, selector: &str) {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = found {
         let _ = el.focus();
+        if is_covered(&el) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+}
+
+/// Whether the point at the start of `el` shows something else (within the
+/// widget's document or shadow root).
+fn is_covered(el: &web_sys::HtmlElement) -> bool {
+    let rect = el.get_bounding_client_rect();
+    let (x, y) = (rect.left() + 2.0, rect.top() + 2.0);
+    let root = el.get_root_node();
+    let top = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.element_from_point(x as f32, y as f32),
+        None => gloo::utils::document().element_from_point(x as f32, y as f32),
+    };
+    match top {
+        Some(top) => !el.contains(Some(&top)) && !top.contains(Some(el)),
+        None => true,
     }
 }
 
@@ -142,4 +167,23 @@ pub fn link_with_fragment(fragment: &str) -> String {
     let href = location.href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
     format!("{base}#{fragment}")
+}
+
+/// `key=value` pairs of a URL fragment, with values percent-decoded.
+pub fn fragment_pairs(fragment: &str) -> Vec<(String, String)> {
+    fragment
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| {
+            let v = js_sys::decode_uri_component(v).map_or_else(|_| v.to_owned(), String::from);
+            (k.to_owned(), v)
+        })
+        .collect()
+}
+
+/// Reports settings that were not taken, for the host's developers.
+pub fn warn_all(warnings: &[String]) {
+    for w in warnings {
+        web_sys::console::warn_1(&w.into());
+    }
 }

@@ -1,49 +1,78 @@
-//! Starting the widget on the page.
+//! Starting the widget on a page of its own: `index.html`, or `embed.html`
+//! inside a host's iframe.
 
 use crate::rules::saved::Saved;
 use crate::text::Lang;
+use crate::ui::settings::Settings;
 use crate::ui::state::{Source, Startup};
 use crate::ui::{App, AppProps};
 
-use super::storage;
+use super::{embed, storage};
 
-/// The id of the element the standalone page mounts the widget into.
+/// The id of the element the widget's own pages mount it into.
 pub const ROOT_ID: &str = "cyberscreen";
+const STORAGE_KEY: &str = "cyberscreen";
+
+/// The language the host asked for, else the browser's preference.
+pub(super) fn language(settings: &Settings) -> Lang {
+    settings.lang.unwrap_or_else(|| {
+        let preferred = super::preferred_languages();
+        Lang::negotiate(preferred.iter().map(String::as_str))
+    })
+}
 
 /// Mounts the widget into `#cyberscreen`, replacing what the page showed
-/// while the code loaded. Its `data-lang` attribute, if valid, picks the
-/// language; otherwise the browser's preferences do. Answers come from a
-/// share link's fragment, or else from this device if the user asked to be
-/// remembered.
+/// while the code loaded; a page without it (a host using the custom
+/// element) is left alone.
+///
+/// On `index.html`, settings come from the element's `data-` attributes and
+/// answers from a share link's fragment, or else from this device if the
+/// user asked to be remembered. On `embed.html` (`data-embed`), the fragment
+/// holds the host's settings instead.
 pub fn start() {
-    let document = gloo::utils::document();
-    let Some(root) = document.get_element_by_id(ROOT_ID) else {
-        web_sys::console::error_1(
-            &format!("cyberscreen: no element #{ROOT_ID} to mount into").into(),
-        );
+    let Some(root) = gloo::utils::document().get_element_by_id(ROOT_ID) else {
         return;
     };
-    let lang = root
-        .get_attribute("data-lang")
-        .and_then(|tag| Lang::from_tag(&tag))
-        .unwrap_or_else(|| {
-            let preferred = super::preferred_languages();
-            Lang::negotiate(preferred.iter().map(String::as_str))
-        });
-    // A fragment that names none of the encoding's fields is the page's own.
+    let framed = root.has_attribute("data-embed");
     let fragment = super::fragment();
-    let ours = fragment
-        .split('&')
-        .any(|f| f.starts_with("v=") || f.starts_with("a="));
-    let saved = if ours {
+    let (settings, warnings) = if framed {
+        let pairs = super::fragment_pairs(&fragment);
+        Settings::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    } else {
+        let attributes: Vec<(String, String)> = root
+            .get_attribute_names()
+            .iter()
+            .filter_map(|name| name.as_string())
+            .filter_map(|name| {
+                let key = name.strip_prefix("data-")?.to_owned();
+                let value = root.get_attribute(&name)?;
+                (key != "embed").then_some((key, value))
+            })
+            .collect();
+        Settings::parse(attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    };
+    super::warn_all(&warnings);
+
+    // A fragment that names none of the encoding's fields is the page's own.
+    let is_link = fragment.split('&').any(|f| f.starts_with("v=") || f.starts_with("a="));
+    let saved = if !framed && is_link {
         Some((Source::Link, Saved::decode(&fragment)))
     } else {
-        match storage::load() {
+        match storage::load(STORAGE_KEY) {
             Ok(Some(stored)) => Some((Source::Device, Saved::decode(&stored))),
             Ok(None) | Err(_) => None,
         }
     };
+    if let Some(origin) = settings.parent_origin.clone().filter(|_| framed) {
+        embed::report_height(origin);
+    }
+    let startup = Startup {
+        lang: language(&settings),
+        saved,
+        settings,
+        owns_page: !framed,
+        storage_key: STORAGE_KEY.into(),
+    };
     root.set_inner_html("");
-    let startup = Startup { lang, saved };
     yew::Renderer::<App>::with_root_and_props(root, AppProps { startup }).render();
 }

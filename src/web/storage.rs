@@ -2,8 +2,6 @@
 //! missing, blocked or full (private windows, frames without same-origin
 //! access, quotas): every call says so instead of throwing.
 
-const KEY: &str = "cyberscreen";
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StorageError {
     /// No storage here, or access to it is blocked.
@@ -20,21 +18,15 @@ fn local() -> Result<web_sys::Storage, StorageError> {
     }
 }
 
-/// What this device holds for the widget, if anything.
-pub fn load() -> Result<Option<String>, StorageError> {
-    local()?
-        .get_item(KEY)
-        .map_err(|_| StorageError::Unavailable)
+/// What this device holds for the widget under `key`, if anything.
+pub fn load(key: &str) -> Result<Option<String>, StorageError> {
+    local()?.get_item(key).map_err(|_| StorageError::Unavailable)
 }
 
-pub fn save(value: &str) -> Result<(), StorageError> {
-    local()?
-        .set_item(KEY, value)
-        .map_err(|_| StorageError::Full)
+pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
+    local()?.set_item(key, value).map_err(|_| StorageError::Full)
 }
 
-pub fn forget() -> Result<(), StorageError> {
-    local()?
-        .remove_item(KEY)
-        .map_err(|_| StorageError::Unavailable)
+pub fn forget(key: &str) -> Result<(), StorageError> {
+    local()?.remove_item(key).map_err(|_| StorageError::Unavailable)
 }

@@ -8,6 +8,8 @@ import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dist = join(root, 'dist');
+// Demo host pages for the embedding tests, served under /hosts/.
+const hosts = join(root, 'tests', 'e2e', 'hosts');
 export const artifacts = join(root, 'tests', 'e2e', 'artifacts');
 
 const types = {
@@ -29,8 +31,9 @@ export async function serve({ tamper = [] } = {}) {
   const server = createServer(async (req, res) => {
     received.push(req.url);
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = join(dist, path.endsWith('/') ? path + 'index.html' : path);
-    if (!file.startsWith(dist)) {
+    const [dir, rest] = path.startsWith('/hosts/') ? [hosts, path.slice('/hosts'.length)] : [dist, path];
+    const file = join(dir, rest.endsWith('/') ? rest + 'index.html' : rest);
+    if (!file.startsWith(dir)) {
       res.writeHead(403).end();
       return;
     }
@@ -38,7 +41,12 @@ export async function serve({ tamper = [] } = {}) {
       let body = await readFile(file);
       const change = tamper.find(([pattern]) => pattern.test(file));
       if (change) body = change[1](body);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      // Any origin may load the widget's files, as a host's CDN would allow:
+      // a sandboxed iframe without allow-same-origin loads them cross-origin.
+      res.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'access-control-allow-origin': '*',
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -83,6 +91,7 @@ export async function openPage(browser, options = {}) {
     if (m.type() === 'error') log.errors.push(m.text());
   });
   page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.__log = log;
   return { context, page, log };
 }
 
@@ -93,7 +102,9 @@ export async function ready(page) {
 
 export async function screenshot(page, name) {
   await mkdir(artifacts, { recursive: true });
-  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  // caret: 'initial' keeps Playwright from injecting a style element, which
+  // a strict CSP would report.
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true, caret: 'initial' });
 }
 
 const axeSource = await readFile(
@@ -107,8 +118,12 @@ const axeSource = await readFile(
  * strict Content-Security-Policy on the page does not block it.
  */
 export async function axe(page) {
+  // axe adds a style element of its own, which a strict CSP reports; such
+  // reports are axe's, not the widget's, and are taken back off the list.
+  const before = await page.evaluate(() => window.__cspViolations?.length ?? 0);
+  const logged = page.__log?.errors.length ?? 0;
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
+  const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
@@ -119,6 +134,15 @@ export async function axe(page) {
       nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
   });
+  await page.evaluate((n) => window.__cspViolations?.splice(n), before);
+  // The browser's console report of the same: it arrives a moment later.
+  await page.waitForTimeout(50);
+  const log = page.__log;
+  if (log) {
+    const during = log.errors.splice(logged);
+    log.errors.push(...during.filter((e) => !/^Applying inline style violates/.test(e)));
+  }
+  return violations;
 }
 
 /** The Content-Security-Policy violations the page reported so far. */

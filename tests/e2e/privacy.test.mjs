@@ -68,7 +68,7 @@ test('the loader carries the integrity hash of its own file', async () => {
   const html = await readFile(`${dist}/index.html`, 'utf8');
   const loader = await readFile(`${dist}/loader.js`);
   const expected = 'sha384-' + createHash('sha384').update(loader).digest('base64');
-  const tag = html.match(/<script type="module" src="\/loader\.js" integrity="([^"]+)"/);
+  const tag = html.match(/<script type="module" src="\.\/loader\.js" integrity="([^"]+)"/);
   assert.equal(tag?.[1], expected, 'update the hash in Trunk.toml (pattern_script) to this value');
 });
 

@@ -1,0 +1,56 @@
+// After `trunk build`: makes the files hosts embed from the release build in
+// dist/ — the custom element's module (with the hashed names and integrity
+// hashes of the widget's files written in) and embed.html for iframes — and
+// lists every file's integrity hash in integrity.json.
+import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dist = 'dist';
+// The stylesheet is fetched in CORS mode, so that its integrity hash can be
+// checked where the page's origin is opaque (a sandboxed iframe).
+const index = (await readFile(join(dist, 'index.html'), 'utf8')).replace(
+  /<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)"\/?>/,
+  '<link rel="stylesheet" href="$1" integrity="$2" crossorigin="anonymous">',
+);
+await writeFile(join(dist, 'index.html'), index);
+const version = (await readFile('Cargo.toml', 'utf8')).match(/^version = "([^"]+)"/m)[1];
+
+function asset(pattern, what) {
+  const m = index.match(pattern);
+  if (!m) throw new Error(`dist/index.html has no ${what}`);
+  return { href: m[1].replace(/^\.?\//, ''), integrity: m[2] };
+}
+
+const assets = {
+  css: asset(/<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)" crossorigin="anonymous">/, 'stylesheet'),
+  glue: asset(/<link rel="modulepreload" href="([^"]+)" crossorigin="anonymous" integrity="([^"]+)"/, 'module preload'),
+  wasm: asset(/<link rel="preload" href="([^"]+)" crossorigin="anonymous" integrity="([^"]+)"/, 'wasm preload'),
+};
+
+// The message shown when the code cannot start, as the page has it.
+const failed = index.match(/<template id="cyberscreen-failed">[\s\S]*?<h1>([^<]+)<\/h1>\s*<p>([^<]+)<\/p>/);
+if (!failed) throw new Error('dist/index.html has no failure message');
+
+const template = await readFile('src/web/element.js', 'utf8');
+const element = template
+  .replace('/* ASSETS */ null', JSON.stringify(assets))
+  .replace('/* FAILED */ null', JSON.stringify([failed[1], failed[2]]));
+for (const name of ['cyberscreen-element.js', `cyberscreen-element-${version}.js`]) {
+  await writeFile(join(dist, name), element);
+}
+
+// The iframe page: the standalone page, told by `data-embed` to take its
+// settings from the fragment.
+const embed = index.replace('<div id="cyberscreen" class="cs-host">', '<div id="cyberscreen" class="cs-host" data-embed>');
+if (embed === index) throw new Error('dist/index.html has no #cyberscreen to mark');
+await writeFile(join(dist, 'embed.html'), embed);
+
+const integrity = {};
+for (const name of (await readdir(dist)).sort()) {
+  if (name === 'integrity.json') continue;
+  const body = await readFile(join(dist, name));
+  integrity[name] = 'sha384-' + createHash('sha384').update(body).digest('base64');
+}
+await writeFile(join(dist, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');
+console.log(`embedding files written for version ${version}: cyberscreen-element.js, embed.html, integrity.json`);

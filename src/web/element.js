@@ -1,0 +1,84 @@
+// cyberscreen as a custom element:
+//   <script type="module" src="https://…/cyberscreen-element.js"></script>
+//   <cyber-screen lang="de" member-state="DE"></cyber-screen>
+// See EMBEDDING.md for every attribute, the theme properties and the
+// `cyberscreen-outcome` event. The widget's files are loaded from where this
+// module lives, each checked against its integrity hash; the widget sends
+// nothing anywhere.
+const ASSETS = /* ASSETS */ null;
+const FAILED = /* FAILED */ null;
+const base = new URL('.', import.meta.url);
+let started;
+
+// Loads and starts the code once for all widgets on the page.
+function start() {
+  started ??= (async () => {
+    const glue = new URL(ASSETS.glue.href, base).href;
+    // A dynamic import carries no integrity: the preload with its hash does.
+    const preload = document.createElement('link');
+    preload.rel = 'modulepreload';
+    preload.href = glue;
+    preload.integrity = ASSETS.glue.integrity;
+    preload.crossOrigin = 'anonymous';
+    document.head.append(preload);
+    const wasm = fetch(new URL(ASSETS.wasm.href, base), {
+      integrity: ASSETS.wasm.integrity,
+      credentials: 'same-origin',
+    });
+    const module = await import(glue);
+    await module.default({ module_or_path: wasm });
+    return module;
+  })();
+  return started;
+}
+
+class CyberScreen extends HTMLElement {
+  #widget = null;
+  #generation = 0;
+
+  connectedCallback() {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = new URL(ASSETS.css.href, base).href;
+    style.integrity = ASSETS.css.integrity;
+    style.crossOrigin = 'anonymous';
+    const mount = document.createElement('div');
+    shadow.replaceChildren(style, mount);
+    const generation = ++this.#generation;
+    start().then(
+      (module) => {
+        if (generation !== this.#generation || !this.isConnected) return;
+        const attributes = this.getAttributeNames().map((name) => [name, this.getAttribute(name)]);
+        this.#widget = module.mountElement(mount, attributes, this.id || undefined);
+      },
+      (error) => {
+        console.error('cyberscreen could not start:', error);
+        const message = document.createElement('div');
+        message.className = 'cs';
+        message.setAttribute('role', 'alert');
+        const [title, text] = FAILED;
+        const heading = document.createElement('p');
+        heading.className = 'cs-title';
+        heading.textContent = title;
+        const body = document.createElement('p');
+        body.textContent = text;
+        message.replaceChildren(heading, body);
+        mount.replaceChildren(message);
+        this.setAttribute('data-state', 'failed');
+      },
+    );
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    this.#widget?.destroy();
+    this.#widget?.free();
+    this.#widget = null;
+    this.shadowRoot?.replaceChildren();
+  }
+}
+
+if (!customElements.get('cyber-screen')) {
+  customElements.define('cyber-screen', CyberScreen);
+}

@@ -1,0 +1,74 @@
+//! The entry point for the `<cyber-screen>` custom element: its module
+//! (`cyberscreen-element.js`) creates an open shadow root and calls
+//! `mountElement` with the element's attributes; `destroy` cleans up when
+//! the element is removed.
+
+use wasm_bindgen::prelude::*;
+
+use crate::rules::saved::Saved;
+use crate::ui::settings::Settings;
+use crate::ui::state::{Source, Startup};
+use crate::ui::{App, AppProps};
+
+use super::storage;
+
+/// The attributes the element reads; others (class, style, …) are the host's.
+const ATTRIBUTES: &[&str] = &[
+    "lang",
+    "member-state",
+    "heading-level",
+    "contact-name",
+    "contact-url",
+    "contact-email",
+    "contact-phone",
+];
+
+/// One mounted widget.
+#[wasm_bindgen]
+pub struct Widget {
+    app: Option<yew::AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Unmounts the widget and frees what it held.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts a widget into `root` (a node inside the element's shadow root).
+/// `attributes` lists the element's `[name, value]` pairs; `id` keeps the
+/// answers of several widgets on one page apart when remembered.
+#[wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(root: web_sys::Element, attributes: js_sys::Array, id: Option<String>) -> Widget {
+    let pairs: Vec<(String, String)> = attributes
+        .iter()
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .filter(|(name, _)| ATTRIBUTES.contains(&name.as_str()))
+        .collect();
+    let (settings, warnings) = Settings::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    super::warn_all(&warnings);
+    let storage_key = match id.filter(|id| !id.is_empty()) {
+        Some(id) => format!("cyberscreen:{id}"),
+        None => "cyberscreen".to_owned(),
+    };
+    let saved = match storage::load(&storage_key) {
+        Ok(Some(stored)) => Some((Source::Device, Saved::decode(&stored))),
+        Ok(None) | Err(_) => None,
+    };
+    let startup = Startup {
+        lang: super::mount::language(&settings),
+        saved,
+        settings,
+        owns_page: false,
+        storage_key,
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { startup }).render();
+    Widget { app: Some(app) }
+}

@@ -1,0 +1,75 @@
+//! What a host page hears from the widget: a DOM event on the widget when an
+//! outcome is reached, and, in an iframe, messages to the one parent origin
+//! the host allowed (the outcome, and the height to size the frame to).
+//! The widget itself sends nothing over the network.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+use crate::rules::content::CONTENT_VERSION;
+
+fn object(fields: &[(&str, wasm_bindgen::JsValue)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&o, &(*k).into(), v);
+    }
+    o
+}
+
+fn post(parent_origin: &str, message: &js_sys::Object) {
+    let window = gloo::utils::window();
+    if let Ok(Some(parent)) = window.parent()
+        && parent != window
+    {
+        let _ = parent.post_message(message, parent_origin);
+    }
+}
+
+/// Announces an outcome: a `cyberscreen-outcome` event that bubbles out of
+/// any shadow root from `root`, and a message to the allowed parent origin.
+pub fn announce_outcome(root: &web_sys::Element, class: &str, cites: &[&str], parent_origin: Option<&str>) {
+    let cites: js_sys::Array = cites.iter().map(|c| wasm_bindgen::JsValue::from_str(c)).collect();
+    let detail = object(&[
+        ("outcome", class.into()),
+        ("cites", cites.into()),
+        ("contentVersion", CONTENT_VERSION.into()),
+    ]);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("cyberscreen-outcome", &init) {
+        let _ = root.dispatch_event(&event);
+    }
+    if let Some(origin) = parent_origin {
+        let _ = js_sys::Reflect::set(&detail, &"type".into(), &"cyberscreen:outcome".into());
+        post(origin, &detail);
+    }
+}
+
+/// Tells the parent the page's height whenever it changes, so that the host
+/// can size the iframe to its content. Runs for the life of the page.
+pub fn report_height(parent_origin: String) {
+    let element = gloo::utils::document().document_element();
+    let Some(element) = element else { return };
+    let target = element.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        let height = f64::from(target.scroll_height());
+        post(
+            &parent_origin,
+            &object(&[("type", "cyberscreen:height".into()), ("height", height.into())]),
+        );
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&element);
+        callback.forget();
+    }
+}
+
+/// Host-given theme values, set through the CSSOM (which a strict
+/// style-src allows, unlike style attributes).
+pub fn apply_theme(root: &web_sys::HtmlElement, theme: &[(&str, String)]) {
+    for (property, value) in theme {
+        let _ = root.style().set_property(property, value);
+    }
+}

@@ -1,0 +1,167 @@
+// The widget inside host pages: a plain portal, a hostile one (global CSS
+// resets, a fixed header over the page, a strict CSP, globals taken), two
+// widgets on one page, and an iframe without allow-same-origin. In each,
+// scenario P1 completes, focus enters and leaves without a trap and is never
+// hidden, the host hears the outcome, and axe-core passes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, axe, screenshot, cspViolations } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const P1 = [
+  'Export it out of the EU: ship, carry, send or make it available electronically',
+  'No',
+  'Equipment that intercepts or jams mobile phone networks over the air, such as an IMSI catcher',
+  'Yes',
+];
+
+async function open(t, path) {
+  const session = await openPage(browser);
+  t.after(() => session.context.close());
+  await session.page.goto(server.origin + path);
+  return session;
+}
+
+/** Walks P1 inside `scope` (a page, a widget or a frame), pressing keys as a user would. */
+async function walkP1(page, scope, { coveredBy } = {}) {
+  await scope.locator('.cs[data-state="ready"]').waitFor();
+  await scope.getByRole('button', { name: 'Start now' }).click();
+  for (const label of P1) {
+    await scope.locator('legend .cs-title').waitFor();
+    if (coveredBy) await assertFocusVisible(page, coveredBy);
+    await scope.getByLabel(label, { exact: true }).check();
+    await scope.getByRole('button', { name: 'Continue' }).click();
+  }
+  await scope.getByRole('button', { name: 'See your result' }).click();
+  const outcome = scope.locator('[data-outcome]');
+  await outcome.waitFor();
+  if (coveredBy) await assertFocusVisible(page, coveredBy);
+  assert.equal(await outcome.getAttribute('data-outcome'), 'LISTED');
+  return outcome;
+}
+
+/** The focused element is not under the host's fixed header. */
+async function assertFocusVisible(page, header) {
+  const result = await page.evaluate((selector) => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const bar = document.querySelector(selector).getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return { top: box.top, bottom: bar.bottom, text: el.textContent.slice(0, 40) };
+  }, header);
+  assert.ok(result.top >= result.bottom, `"${result.text}" at ${result.top}px is under the header (to ${result.bottom}px)`);
+}
+
+/** Tab from the link before the widget through it to the link after it. */
+async function tabThrough(page, { max = 60 } = {}) {
+  await page.locator('#before').focus();
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.id);
+    seen.push(id);
+    if (id === 'after') return seen;
+  }
+  assert.fail(`focus never left the widget: ${seen.join(' ')}`);
+}
+
+async function outcomes(page) {
+  return page.evaluate(() => window.outcomes);
+}
+
+test('plain portal: P1, the outcome event, the contact block, no trap, axe', async (t) => {
+  const { page, log } = await open(t, '/hosts/plain.html');
+  const widget = page.locator('cyber-screen');
+  await widget.locator('.cs[data-state="ready"]').waitFor();
+  assert.equal(await widget.locator('.cs-title').evaluate((h) => h.tagName), 'H2', 'heading-level="2"');
+  assert.deepEqual(await axe(page), [], 'axe on the start page in the portal');
+  const path = await tabThrough(page);
+  assert.ok(path.length > 2, 'focus went through the widget');
+  const outcome = await walkP1(page, widget);
+  assert.deepEqual(await axe(page), [], 'axe on the outcome in the portal');
+  assert.match(await outcome.textContent(), /Example Association, export desk/);
+  assert.match(await outcome.textContent(), /BAFA/, 'member-state="DE" preselects the authority');
+  const [event] = await outcomes(page);
+  assert.equal(event.target, 'CYBER-SCREEN', 'the event reaches the host element');
+  assert.equal(event.detail.outcome, 'LISTED');
+  assert.ok(event.detail.cites.includes('5A001.f'));
+  assert.match(event.detail.contentVersion, /^\d{4}\./);
+  assert.equal(await page.title(), 'Member portal – export check', "the host's title is left alone");
+  assert.deepEqual(log.errors, []);
+  await screenshot(page, 'embed-plain-outcome');
+
+  await page.evaluate(() => document.querySelector('cyber-screen').remove());
+  assert.equal(await page.locator('.cs').count(), 0, 'removing the element removes the widget');
+});
+
+test('hostile portal: the widget works and stays readable and reachable', async (t) => {
+  const { page, log } = await open(t, '/hosts/hostile.html');
+  const widget = page.locator('cyber-screen');
+  await widget.locator('.cs[data-state="ready"]').waitFor();
+  const look = await widget.locator('.cs-button-start').evaluate((b) => {
+    const s = getComputedStyle(b);
+    return { display: s.display, height: b.getBoundingClientRect().height, font: s.fontSize };
+  });
+  assert.notEqual(look.display, 'none', "the host's CSS does not reach into the widget");
+  assert.ok(look.height >= 24, `targets stay at least 24px (${look.height})`);
+  await screenshot(page, 'embed-hostile-start');
+  assert.deepEqual(await axe(page), [], 'axe in the hostile page');
+  await walkP1(page, widget, { coveredBy: '.sticky' });
+  assert.deepEqual(await axe(page), [], 'axe on the outcome in the hostile page');
+  await screenshot(page, 'embed-hostile-outcome');
+  assert.equal((await outcomes(page))[0].detail.outcome, 'LISTED');
+  assert.equal(await page.locator('other-widget').textContent(), 'Another widget');
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(log.errors, []);
+});
+
+test('two widgets on one page answer independently', async (t) => {
+  const { page, log } = await open(t, '/hosts/two.html');
+  const first = page.locator('#first');
+  const second = page.locator('#second');
+  await second.locator('.cs[data-state="ready"]').waitFor();
+  assert.equal(await second.locator('.cs').getAttribute('lang'), 'fr');
+  await walkP1(page, first);
+  assert.equal(
+    await second.locator('.cs-title').textContent(),
+    'Vérifiez si votre produit pourrait être un bien de cybersurveillance au sens des règles d’exportation de l’UE',
+    'the second widget is still on its start page',
+  );
+  const events = await outcomes(page);
+  assert.deepEqual(events.map((e) => e.target), ['first']);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(log.errors, []);
+});
+
+test('iframe without allow-same-origin: P1, height and outcome messages, no storage', async (t) => {
+  const { page, log } = await open(t, '/hosts/frame.html');
+  const frame = page.frameLocator('#check');
+  await frame.locator('.cs[data-state="ready"]').waitFor();
+  await page.waitForFunction(() => window.heights.length > 0);
+  const height = await page.locator('#check').evaluate((f) => f.getBoundingClientRect().height);
+  assert.ok(height > 600, `the frame grew to its content (${height}px)`);
+  assert.deepEqual(await axe(page), [], 'axe on the portal with the frame');
+  await frame.getByLabel('Remember my answers on this device').click();
+  await frame.locator('.cs-notice').waitFor();
+  assert.match(await frame.locator('.cs-notice').textContent(), /does not let the check store anything/);
+  const outcome = await walkP1(page, frame);
+  assert.match(await outcome.textContent(), /Example Association/);
+  await page.waitForFunction(() => window.outcomes.length > 0);
+  const [message] = await outcomes(page);
+  assert.equal(message.outcome, 'LISTED');
+  assert.ok(message.cites.includes('5A001.f'));
+  assert.deepEqual(log.errors, []);
+  await screenshot(page, 'embed-frame-outcome');
+});
