@@ -19,7 +19,11 @@ async fn mount() -> Element {
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
-            startup: Startup::plain(Lang::En),
+            // As on the widget's own page, which sets the document title.
+            startup: Startup {
+                owns_page: true,
+                ..Startup::plain(Lang::En)
+            },
         },
     )
     .render();

@@ -90,7 +90,14 @@ pub fn app(props: &AppProps) -> Html {
             let first = seen.is_none();
             *seen = Some(*page);
             if !first {
-                web::focus_within(&root, if *error { ".cs-error-summary" } else { ".cs-title" });
+                web::focus_within(
+                    &root,
+                    if *error {
+                        ".cs-error-summary"
+                    } else {
+                        ".cs-title"
+                    },
+                );
             }
         });
     }
@@ -100,9 +107,11 @@ pub fn app(props: &AppProps) -> Html {
         let answers = state.answers.clone();
         let parent = settings.parent_origin.clone();
         use_effect_with(state.page, move |page| {
-            if let (Page::Outcome(_), Some(e), Some(root)) =
-                (page, crate::rules::explain(&answers), root.cast::<web_sys::Element>())
-            {
+            if let (Page::Outcome(_), Some(e), Some(root)) = (
+                page,
+                crate::rules::explain(&answers),
+                root.cast::<web_sys::Element>(),
+            ) {
                 let cites: Vec<&str> = e.cites.iter().map(|p| provision(*p).token).collect();
                 web::embed::announce_outcome(&root, e.class.code(), &cites, parent.as_deref());
             }
@@ -120,19 +129,24 @@ pub fn app(props: &AppProps) -> Html {
     {
         let state = state.clone();
         let key = key.clone();
-        use_effect_with((encoded.clone(), state.remember), move |(encoded, remember)| {
-            if *remember && storage::save(&key, encoded).is_err() {
-                state.dispatch(Action::SetRemember(false));
-                state.dispatch(Action::Notify(Notice::StorageFull));
-            }
-        });
+        use_effect_with(
+            (encoded.clone(), state.remember),
+            move |(encoded, remember)| {
+                if *remember && storage::save(&key, encoded).is_err() {
+                    state.dispatch(Action::SetRemember(false));
+                    state.dispatch(Action::Notify(Notice::StorageFull));
+                }
+            },
+        );
     }
     let onremember = {
         let state = state.clone();
         let encoded = encoded.clone();
         let key = key.clone();
         Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
             if !on {
                 let _ = storage::forget(&key);
                 state.dispatch(Action::SetRemember(false));
@@ -158,7 +172,13 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let share = web::link_with_fragment(
-        &Saved::of(&state.answers, state.lang.code(), state.member_state, Some("check")).encode(),
+        &Saved::of(
+            &state.answers,
+            state.lang.code(),
+            state.member_state,
+            Some("check"),
+        )
+        .encode(),
     );
 
     let send = |make: fn(()) -> Action| {

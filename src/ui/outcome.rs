@@ -10,8 +10,8 @@ use crate::text::{Lang, fill, ui};
 use crate::web;
 
 use super::check::AnswerList;
-use super::settings::Settings;
 use super::parts::{BackLink, Heading, cites, rich, rich_text, status_badge};
+use super::settings::Settings;
 use super::state::State;
 
 #[derive(Properties, PartialEq)]

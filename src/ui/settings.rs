@@ -70,12 +70,15 @@ fn is_url(v: &str) -> bool {
 
 fn is_email(v: &str) -> bool {
     v.len() <= 254
-        && v.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+        && v.split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
         && !v.chars().any(|c| c.is_whitespace() || "<>\"'`".contains(c))
 }
 
 fn is_phone(v: &str) -> bool {
-    (3..=32).contains(&v.len()) && v.chars().all(|c| c.is_ascii_digit() || " +()-/.".contains(c))
+    (3..=32).contains(&v.len())
+        && v.chars()
+            .all(|c| c.is_ascii_digit() || " +()-/.".contains(c))
 }
 
 fn is_colour(v: &str) -> bool {
@@ -101,7 +104,9 @@ fn is_font(v: &str) -> bool {
 impl Settings {
     /// Reads settings from key/value pairs; returns them and a warning for
     /// each value that was not taken.
-    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Settings, Vec<String>) {
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (Settings, Vec<String>) {
         let mut s = Settings::default();
         let mut contact = Contact::default();
         let mut warnings = Vec::new();
@@ -135,7 +140,7 @@ impl Settings {
                     contact.phone = Some(value.to_owned());
                     true
                 }
-                "parent-origin" if is_origin(value) => {
+                "parent-origin" if is_origin(value.trim_end_matches('/')) => {
                     s.parent_origin = Some(value.trim_end_matches('/').to_owned());
                     true
                 }
@@ -155,7 +160,9 @@ impl Settings {
                 },
             };
             if !ok {
-                warnings.push(format!("cyberscreen: ignored setting {key}={value:?}; the default applies"));
+                warnings.push(format!(
+                    "cyberscreen: ignored setting {key}={value:?}; the default applies"
+                ));
             }
         }
         if !contact.name.is_empty() {
@@ -168,7 +175,8 @@ impl Settings {
 
     /// The heading level for `depth` below the page title, at most 6.
     pub fn heading(&self, depth: u8) -> &'static str {
-        ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from((self.heading_level + depth).clamp(1, 6) - 1)]
+        ["h1", "h2", "h3", "h4", "h5", "h6"]
+            [usize::from((self.heading_level + depth).clamp(1, 6) - 1)]
     }
 }
 
@@ -193,10 +201,22 @@ mod tests {
         assert_eq!(warnings, Vec::<String>::new());
         assert_eq!(s.lang, Some(Lang::De));
         assert_eq!(s.member_state, Some("FR"));
-        assert_eq!((s.heading(0), s.heading(1), s.heading(5)), ("h3", "h4", "h6"));
+        assert_eq!(
+            (s.heading(0), s.heading(1), s.heading(5)),
+            ("h3", "h4", "h6")
+        );
         assert_eq!(s.contact.unwrap().phone.as_deref(), Some("+49 30 1234-56"));
-        assert_eq!(s.parent_origin.as_deref(), Some("https://portal.example.org"));
-        assert_eq!(s.theme, vec![("--cs-accent", "#005ea5".into()), ("--cs-radius", "4px".into())]);
+        assert_eq!(
+            s.parent_origin.as_deref(),
+            Some("https://portal.example.org")
+        );
+        assert_eq!(
+            s.theme,
+            vec![
+                ("--cs-accent", "#005ea5".into()),
+                ("--cs-radius", "4px".into())
+            ]
+        );
     }
 
     #[test]

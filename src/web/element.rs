@@ -43,7 +43,11 @@ impl Widget {
 /// `attributes` lists the element's `[name, value]` pairs; `id` keeps the
 /// answers of several widgets on one page apart when remembered.
 #[wasm_bindgen(js_name = mountElement)]
-pub fn mount_element(root: web_sys::Element, attributes: js_sys::Array, id: Option<String>) -> Widget {
+pub fn mount_element(
+    root: web_sys::Element,
+    attributes: js_sys::Array,
+    id: Option<String>,
+) -> Widget {
     let pairs: Vec<(String, String)> = attributes
         .iter()
         .filter_map(|pair| {

@@ -27,8 +27,16 @@ fn post(parent_origin: &str, message: &js_sys::Object) {
 
 /// Announces an outcome: a `cyberscreen-outcome` event that bubbles out of
 /// any shadow root from `root`, and a message to the allowed parent origin.
-pub fn announce_outcome(root: &web_sys::Element, class: &str, cites: &[&str], parent_origin: Option<&str>) {
-    let cites: js_sys::Array = cites.iter().map(|c| wasm_bindgen::JsValue::from_str(c)).collect();
+pub fn announce_outcome(
+    root: &web_sys::Element,
+    class: &str,
+    cites: &[&str],
+    parent_origin: Option<&str>,
+) {
+    let cites: js_sys::Array = cites
+        .iter()
+        .map(|c| wasm_bindgen::JsValue::from_str(c))
+        .collect();
     let detail = object(&[
         ("outcome", class.into()),
         ("cites", cites.into()),
@@ -38,7 +46,8 @@ pub fn announce_outcome(root: &web_sys::Element, class: &str, cites: &[&str], pa
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("cyberscreen-outcome", &init) {
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("cyberscreen-outcome", &init)
+    {
         let _ = root.dispatch_event(&event);
     }
     if let Some(origin) = parent_origin {
@@ -57,7 +66,10 @@ pub fn report_height(parent_origin: String) {
         let height = f64::from(target.scroll_height());
         post(
             &parent_origin,
-            &object(&[("type", "cyberscreen:height".into()), ("height", height.into())]),
+            &object(&[
+                ("type", "cyberscreen:height".into()),
+                ("height", height.into()),
+            ]),
         );
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {

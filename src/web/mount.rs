@@ -54,7 +54,9 @@ pub fn start() {
     super::warn_all(&warnings);
 
     // A fragment that names none of the encoding's fields is the page's own.
-    let is_link = fragment.split('&').any(|f| f.starts_with("v=") || f.starts_with("a="));
+    let is_link = fragment
+        .split('&')
+        .any(|f| f.starts_with("v=") || f.starts_with("a="));
     let saved = if !framed && is_link {
         Some((Source::Link, Saved::decode(&fragment)))
     } else {

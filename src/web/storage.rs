@@ -20,13 +20,19 @@ fn local() -> Result<web_sys::Storage, StorageError> {
 
 /// What this device holds for the widget under `key`, if anything.
 pub fn load(key: &str) -> Result<Option<String>, StorageError> {
-    local()?.get_item(key).map_err(|_| StorageError::Unavailable)
+    local()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
 }
 
 pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
-    local()?.set_item(key, value).map_err(|_| StorageError::Full)
+    local()?
+        .set_item(key, value)
+        .map_err(|_| StorageError::Full)
 }
 
 pub fn forget(key: &str) -> Result<(), StorageError> {
-    local()?.remove_item(key).map_err(|_| StorageError::Unavailable)
+    local()?
+        .remove_item(key)
+        .map_err(|_| StorageError::Unavailable)
 }
