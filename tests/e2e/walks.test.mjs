@@ -256,3 +256,46 @@ test('importing a file that is not a record says so and changes nothing', async 
   );
   await assertAccessible(page, 'start page with a notice');
 });
+
+for (const width of [1280, 320]) {
+  test(`at ${width}px: every page state reflows without sideways scrolling, and is saved as a screenshot`, async (t) => {
+    const session = await openPage(browser, { viewport: { width, height: 900 } });
+    t.after(() => session.context.close());
+    const { page } = session;
+    const shot = async (name) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px at ${width}px`);
+      assert.deepEqual(await axe(page), [], `axe on ${name} at ${width}px`);
+      await screenshot(page, `${width}-${name}`);
+    };
+    await page.goto(server.origin + '/');
+    await ready(page);
+    await shot('start');
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.locator('legend h1').waitFor();
+    await page.getByText('What this means').click();
+    await shot('question');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.cs-error-summary').waitFor();
+    await shot('error');
+    for (const label of ['Export it out of the EU: ship, carry, send or make it available electronically', 'No', 'None of these', 'Yes', 'Yes', 'Yes', 'Yes', 'Yes', 'Yes, for this transaction', 'No', 'No', 'No, I checked and found none']) {
+      await page.getByLabel(label, { exact: true }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+    }
+    await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
+    await shot('check-answers');
+    await page.getByRole('button', { name: 'See your result' }).click();
+    await page.locator('[data-outcome="ART5-DUE-DILIGENCE"]').waitFor();
+    await page.getByLabel('Your EU Member State (where your business is established)').selectOption('IT');
+    await shot('outcome-due-diligence');
+    await page.getByRole('button', { name: 'Start again' }).click();
+    await page.getByRole('button', { name: 'Start now' }).click();
+    for (const label of ['Export it out of the EU: ship, carry, send or make it available electronically', 'No', "I'm not sure"]) {
+      await page.getByLabel(label, { exact: true }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+    }
+    await page.getByRole('button', { name: 'See your result' }).click();
+    await page.locator('[data-outcome="CONSULT"]').waitFor();
+    await shot('outcome-consult');
+  });
+}
