@@ -47,6 +47,8 @@ e2e:
 bench: setup dist
 	node scripts/bench.mjs
 
-# Regenerates docs/tree.json, docs/tree.mmd and docs/TREE.md from content/.
+# Regenerates what is made from content/: docs/tree.json, docs/tree.mmd,
+# docs/TREE.md, and the start page in index.html.
 tree:
 	CYBERSCREEN_BLESS=1 cargo test --test content exported_
+	CYBERSCREEN_BLESS=1 cargo test --test prerender

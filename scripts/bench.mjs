@@ -8,24 +8,39 @@ import { serve, launch, openPage, ready, dist } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 
+// The files the first render needs: the page and everything it links to.
+async function firstRenderAssets() {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
+  return ['index.html', ...new Set(linked)];
+}
+
+const brotli = (body) =>
+  brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
 async function sizes() {
   const rows = [];
-  for (const name of (await readdir(dist)).sort()) {
+  for (const name of await firstRenderAssets()) {
     const body = await readFile(join(dist, name));
-    rows.push({
-      asset: name,
-      raw: body.length,
-      gzip: gzipSync(body, { level: 9 }).length,
-      brotli: brotliCompressSync(body, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-      }).length,
-    });
+    rows.push({ asset: name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli(body) });
   }
   const total = rows.reduce(
     (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
   return { rows, total };
+}
+
+// What each language's texts weigh on their own (the strings of its table).
+async function languages() {
+  const out = {};
+  for (const file of (await readdir('content/text')).filter((f) => f.endsWith('.toml')).sort()) {
+    const toml = await readFile(join('content/text', file), 'utf8');
+    const strings = [...toml.matchAll(/"""([\s\S]*?)"""|"((?:[^"\\\n]|\\.)*)"/g)].map((m) => m[1] ?? m[2]);
+    const body = Buffer.from(strings.join('\n'));
+    out[file.replace('.toml', '')] = { raw: body.length, brotli: brotli(body) };
+  }
+  return out;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -100,6 +115,7 @@ async function walk(browser, origin, rate) {
 }
 
 const size = await sizes();
+const texts = await languages();
 const server = await serve();
 const browser = await launch();
 const timings = {};
@@ -126,11 +142,15 @@ console.log('asset'.padEnd(44) + 'raw KiB'.padStart(8) + ' gzip KiB'.padStart(9)
 for (const r of size.rows) console.log(r.asset.padEnd(44) + kb(r.raw) + ' ' + kb(r.gzip) + kb(r.brotli));
 console.log('total'.padEnd(44) + kb(size.total.raw) + ' ' + kb(size.total.gzip) + kb(size.total.brotli));
 console.log();
+for (const [lang, t] of Object.entries(texts)) {
+  console.log(`texts ${lang}: ${(t.raw / 1024).toFixed(1)} KiB raw, ${(t.brotli / 1024).toFixed(1)} KiB brotli on their own`);
+}
+console.log();
 for (const [name, t] of Object.entries(timings)) {
   const f = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
   console.log(`${name}: FCP ${f(t.fcp_ms)} ms; ready ${f(t.ready_ms)} ms; first question after Start ${f(t.first_question_ms)} ms; ` +
     `step median ${t.step_ms.median.toFixed(1)} ms, p95 ${t.step_ms.p95.toFixed(1)} ms (${t.step_ms.n} steps); JS heap ${(t.js_heap_bytes_after_walk / 1024).toFixed(0)} KiB`);
 }
 await mkdir('target', { recursive: true });
-await writeFile('target/bench.json', JSON.stringify({ runs: RUNS, size, timings }, null, 2));
+await writeFile('target/bench.json', JSON.stringify({ runs: RUNS, size, texts, timings }, null, 2));
 console.log('\nwritten: target/bench.json');

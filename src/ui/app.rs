@@ -171,15 +171,18 @@ pub fn app(props: &AppProps) -> Html {
             state.dispatch(Action::Forgotten);
         })
     };
-    let share = web::link_with_fragment(
-        &Saved::of(
-            &state.answers,
-            state.lang.code(),
-            state.member_state,
-            Some("check"),
+    // Only the pages that offer the link ask the browser for the page's address.
+    let share = || {
+        web::link_with_fragment(
+            &Saved::of(
+                &state.answers,
+                state.lang.code(),
+                state.member_state,
+                Some("check"),
+            )
+            .encode(),
         )
-        .encode(),
-    );
+    };
 
     let send = |make: fn(()) -> Action| {
         let state = state.clone();
@@ -207,14 +210,14 @@ pub fn app(props: &AppProps) -> Html {
             <>
                 <CheckPage {lang} answers={state.answers.clone()} onchange={dispatch.reform(Action::Change)}
                     oncontinue={send(|_| Action::SeeResult)} onback={onback.clone()} />
-                if owns_page { <ShareLink {lang} link={share.clone()} /> }
+                if owns_page { <ShareLink {lang} link={share()} /> }
             </>
         },
         Page::Outcome(_) => html! { <>
             <OutcomePage state={(*state).clone()} onback={onback.clone()} onrestart={send(|_| Action::Restart)}
                 onmemberstate={dispatch.reform(Action::SetMemberState)}
                 onredflag={dispatch.reform(Action::ToggleRedFlag)} />
-            if owns_page { <ShareLink {lang} link={share.clone()} /> }
+            if owns_page { <ShareLink {lang} link={share()} /> }
         </> },
     };
     let onlang = dispatch.reform(|e: Event| {
