@@ -3,22 +3,11 @@
 // widgets on one page, and an iframe without allow-same-origin. In each,
 // scenario P1 completes, focus enters and leaves without a trap and is never
 // hidden, the host hears the outcome, and axe-core passes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, axe, screenshot, cspViolations } from './harness.mjs';
+import { setup, openPage, axe, screenshot, cspViolations } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 const P1 = [
   'Export it out of the EU: ship, carry, send or make it available electronically',
@@ -28,9 +17,9 @@ const P1 = [
 ];
 
 async function open(t, path) {
-  const session = await openPage(browser);
+  const session = await openPage(env.browser);
   t.after(() => session.context.close());
-  await session.page.goto(server.origin + path);
+  await session.page.goto(env.server.origin + path);
   return session;
 }
 

@@ -1,22 +1,11 @@
 // The check in German and French: the browser's language picks the table,
 // the scenarios walk to the same outcomes, axe passes in each language, and
 // switching language mid-way keeps every answer.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, axe, screenshot } from './harness.mjs';
+import { setup, openPage, ready, axe, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 const LANGUAGES = {
   de: {
@@ -55,9 +44,9 @@ async function walk(page, l, values) {
 
 for (const [code, l] of Object.entries(LANGUAGES)) {
   test(`${code}: the browser's language is used, and P1 is listed under 5A001.f`, async (t) => {
-    const { context, page, log } = await openPage(browser, { locale: l.locale });
+    const { context, page, log } = await openPage(env.browser, { locale: l.locale });
     t.after(() => context.close());
-    await page.goto(server.origin + '/');
+    await page.goto(env.server.origin + '/');
     await ready(page);
     assert.equal(await page.locator('.cs').getAttribute('lang'), code);
     assert.equal(await page.locator('h1').textContent(), l.title);
@@ -75,9 +64,9 @@ for (const [code, l] of Object.entries(LANGUAGES)) {
   });
 
   test(`${code}: P7 reaches the notification duty through its interruption`, async (t) => {
-    const { context, page } = await openPage(browser, { locale: l.locale });
+    const { context, page } = await openPage(env.browser, { locale: l.locale });
     t.after(() => context.close());
-    await page.goto(server.origin + '/');
+    await page.goto(env.server.origin + '/');
     await ready(page);
     await walk(page, l, ['export', 'no', 'none_of_these', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes']);
     await page.locator('.cs-interruption').waitFor();
@@ -95,9 +84,9 @@ for (const [code, l] of Object.entries(LANGUAGES)) {
 }
 
 test('switching language mid-way keeps every answer and updates lang', async (t) => {
-  const { context, page } = await openPage(browser, { locale: 'en-GB' });
+  const { context, page } = await openPage(env.browser, { locale: 'en-GB' });
   t.after(() => context.close());
-  await page.goto(server.origin + '/');
+  await page.goto(env.server.origin + '/');
   await ready(page);
   await walk(page, { start: 'Start now', next: 'Continue' }, ['export', 'no']);
   await page.getByLabel('Language').selectOption('fr');

@@ -1,29 +1,18 @@
 // Share links, remembering on this device, and every kind of bad input a
 // user can meet: each gets a clear message, loses nothing, and sends nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, axe, cspViolations } from './harness.mjs';
+import { setup, openPage, ready, axe, cspViolations } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 const EXPORT = 'Export it out of the EU: ship, carry, send or make it available electronically';
 
 async function open(t, fragment = '', { init } = {}) {
-  const session = await openPage(browser);
+  const session = await openPage(env.browser);
   t.after(() => session.context.close());
   if (init) await session.context.addInitScript(init);
-  await session.page.goto(`${server.origin}/${fragment}`);
+  await session.page.goto(`${env.server.origin}/${fragment}`);
   await ready(session.page);
   return session;
 }
@@ -57,7 +46,7 @@ test('a share link restores the answers in a fresh browser, and its fragment nev
   assert.match(text, /restored from the link/);
   await other.page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   assert.equal(await other.page.locator('.cs-summary-row').count(), 4);
-  for (const url of server.received) assert.ok(!url.includes('activity'), `the server saw ${url}`);
+  for (const url of env.server.received) assert.ok(!url.includes('activity'), `the env.server saw ${url}`);
 });
 
 test('remembering on this device resumes after a reload, and "Forget my answers" removes everything', async (t) => {

@@ -1,25 +1,14 @@
 // The foundation works end to end: the start page renders, "Start now" leads
 // to the first question, and nothing but the page's own assets is fetched.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, screenshot } from './harness.mjs';
+import { setup, openPage, ready, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 test('start page renders and "Start now" leads to the first question', async () => {
-  const { context, page, log } = await openPage(browser);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(env.browser);
+  await page.goto(env.server.origin + '/');
   await ready(page);
   const h1 = page.locator('h1');
   assert.equal(
@@ -44,7 +33,7 @@ test('start page renders and "Start now" leads to the first question', async () 
   assert.deepEqual(log.errors, [], 'no console or page error');
   assert.equal(log.requests.length, loaded, 'no request after the page loaded');
   for (const { url } of log.requests) {
-    assert.ok(url.startsWith(server.origin + '/'), `request to another host: ${url}`);
+    assert.ok(url.startsWith(env.server.origin + '/'), `request to another host: ${url}`);
   }
   await context.close();
 });

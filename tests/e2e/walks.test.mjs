@@ -1,21 +1,10 @@
 // Reference scenarios walked in the browser as a user would: by the labels
 // they see, with axe-core on every page state and a count of requests.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, ready, screenshot, axe } from './harness.mjs';
+import { setup, openPage, ready, screenshot, axe } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 async function assertAccessible(page, state) {
   const violations = await axe(page);
@@ -24,9 +13,9 @@ async function assertAccessible(page, state) {
 
 /** Opens the widget and starts the check; returns the page and its log. */
 async function begin(t) {
-  const session = await openPage(browser);
+  const session = await openPage(env.browser);
   t.after(() => session.context.close());
-  await session.page.goto(server.origin + '/');
+  await session.page.goto(env.server.origin + '/');
   await ready(session.page);
   await assertAccessible(session.page, 'start page');
   session.loaded = session.log.requests.length;
@@ -259,7 +248,7 @@ test('importing a file that is not a record says so and changes nothing', async 
 
 for (const width of [1280, 320]) {
   test(`at ${width}px: every page state reflows without sideways scrolling, and is saved as a screenshot`, async (t) => {
-    const session = await openPage(browser, { viewport: { width, height: 900 } });
+    const session = await openPage(env.browser, { viewport: { width, height: 900 } });
     t.after(() => session.context.close());
     const { page } = session;
     const shot = async (name) => {
@@ -268,7 +257,7 @@ for (const width of [1280, 320]) {
       assert.deepEqual(await axe(page), [], `axe on ${name} at ${width}px`);
       await screenshot(page, `${width}-${name}`);
     };
-    await page.goto(server.origin + '/');
+    await page.goto(env.server.origin + '/');
     await ready(page);
     await shot('start');
     await page.getByRole('button', { name: 'Start now' }).click();
