@@ -12,7 +12,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
 TRUNK := trunk --offline=true
 
-.PHONY: setup serve test lint native browser dist e2e bench tree
+.PHONY: setup serve test lint native browser dist e2e bench tree fuzz
 
 setup:
 	scripts/setup.sh
@@ -52,3 +52,9 @@ bench: setup dist
 tree:
 	CYBERSCREEN_BLESS=1 cargo test --test content exported_
 	CYBERSCREEN_BLESS=1 cargo test --test prerender
+
+# Fuzzes the decoders of links, saved answers and records (needs a nightly
+# toolchain and cargo-fuzz: `cargo install cargo-fuzz`). Not part of `test`.
+FUZZ_RUNS ?= 1000000
+fuzz:
+	cd fuzz && cargo +nightly fuzz run decoders -- -runs=$(FUZZ_RUNS) -max_len=8192

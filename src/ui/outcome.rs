@@ -124,6 +124,12 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
         OutcomeClass::Art5DueDiligence | OutcomeClass::Art5Notify | OutcomeClass::Art5Licence
     );
     let changes = changes(lang, &e);
+    let open: Vec<_> = e
+        .steps
+        .iter()
+        .filter(|s| s.choice == Choice::NotSure)
+        .map(|s| s.question)
+        .collect();
     let onstate = props.onmemberstate.reform(|ev: Event| {
         let value = ev
             .target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -281,6 +287,14 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
 
             <Heading depth=1 class="cs-heading">{ t(ui::RECORD_ANSWERS) }</Heading>
             <AnswerList {lang} answers={state.answers.clone()} nested=true />
+
+            <Heading depth=2 class="cs-small-heading">{ t(ui::RECORD_OPEN_POINTS) }</Heading>
+            <ul class="cs-list cs-open-points">
+                if open.is_empty() {
+                    <li>{ t(ui::RECORD_NONE) }</li>
+                }
+                { for open.iter().map(|q| html! { <li>{ t(node(*q).title) }</li> }) }
+            </ul>
 
             <div class="cs-no-print">
                 <Heading depth=1 class="cs-heading">{ t(ui::RECORD_KEEP) }</Heading>

@@ -107,6 +107,7 @@ test('hostile portal: the widget works and stays readable and reachable', async 
   assert.ok(look.height >= 24, `targets stay at least 24px (${look.height})`);
   await screenshot(page, 'embed-hostile-start');
   assert.deepEqual(await axe(page), [], 'axe in the hostile page');
+  await tabThrough(page);
   await walkP1(page, widget, { coveredBy: '.sticky' });
   assert.deepEqual(await axe(page), [], 'axe on the outcome in the hostile page');
   await screenshot(page, 'embed-hostile-outcome');
@@ -130,6 +131,12 @@ test('two widgets on one page answer independently', async (t) => {
   );
   const events = await outcomes(page);
   assert.deepEqual(events.map((e) => e.target), ['first']);
+  await page.locator('#first').locator('.cs-back').focus();
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.id)) === 'second') break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'second', 'Tab moves on from the first widget into the second');
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(log.errors, []);
 });

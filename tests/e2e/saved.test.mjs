@@ -46,7 +46,7 @@ test('a share link restores the answers in a fresh browser, and its fragment nev
   assert.match(text, /restored from the link/);
   await other.page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   assert.equal(await other.page.locator('.cs-summary-row').count(), 4);
-  for (const url of env.server.received) assert.ok(!url.includes('activity'), `the env.server saw ${url}`);
+  for (const url of env.server.received) assert.ok(!url.includes('activity'), `the server saw ${url}`);
 });
 
 test('remembering on this device resumes after a reload, and "Forget my answers" removes everything', async (t) => {

@@ -63,14 +63,41 @@ test('P1: an IMSI catcher for a foreign police force is listed under 5A001.f', a
   await screenshot(page, 'outcome-listed');
 });
 
-test('P5: an openly installed parental-control app is not a cyber-surveillance item', async (t) => {
+/** With the keyboard only: from the question's heading, Tab to the answers,
+ * arrow down to the one wanted, Enter to continue. */
+async function answerByKeyboard(page, position) {
+  await page.locator('legend h1').waitFor();
+  await assertAccessible(page, await page.locator('legend h1').textContent());
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'cs-title', 'focus is on the question');
+  await page.keyboard.press('Tab');
+  // The first arrow press from an unanswered group selects the next answer:
+  // Space selects the first.
+  await page.keyboard.press('Space');
+  for (let i = 0; i < position; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
+test('P5 with the keyboard only: an openly installed parental-control app is not a cyber-surveillance item', async (t) => {
   const s = await begin(t);
-  await answer(s.page, 'Export it out of the EU: ship, carry, send or make it available electronically');
-  await answer(s.page, 'No');
-  await answer(s.page, 'None of these');
-  await answer(s.page, 'Yes');
-  await answer(s.page, 'No');
-  await outcome(s, 'NOT-CSI', ['Art.2(20)']);
+  const { page } = s;
+  await page.locator('legend h1').waitFor();
+  await answerByKeyboard(page, 0); // Export it out of the EU
+  await answerByKeyboard(page, 1); // No
+  await answerByKeyboard(page, 7); // None of these
+  await answerByKeyboard(page, 0); // Yes: specially designed to monitor a child
+  await answerByKeyboard(page, 1); // No: not covert, a permanent notification shows
+  await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
+  await assertAccessible(page, 'check your answers');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'cs-title');
+  // Tab past the five "Change" buttons to "See your result".
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'See your result');
+  await page.keyboard.press('Enter');
+  const container = page.locator('[data-outcome]');
+  await container.waitFor();
+  assert.equal(await container.getAttribute('data-outcome'), 'NOT-CSI');
+  assert.ok((await container.getAttribute('data-cites')).split(' ').includes('Art.2(20)'));
+  assert.deepEqual(await axe(page), [], 'axe on the outcome');
 });
 
 test('P7: due diligence shows a repressive end user: the interruption, then notify', async (t) => {
