@@ -243,7 +243,8 @@ pub fn app(props: &AppProps) -> Html {
             if !state.notices.is_empty() {
                 <NoticeBanner {lang} notices={state.notices.clone()} ondismiss={send(|_| Action::DismissNotices)} />
             }
-            <main class="cs-main">{ page }</main>
+            // The main landmark only where the widget is the page: a host has its own.
+            <@{if owns_page { "main" } else { "div" }} class="cs-main">{ page }</@>
             <div class="cs-remember cs-no-print">
                 <div class="cs-checkbox">
                     <input class="cs-checkbox-input" type="checkbox" id="cs-remember" checked={state.remember}
