@@ -31,22 +31,6 @@ pub fn document(id: DocId) -> &'static Document {
     &DOCUMENTS[usize::from(id.0)]
 }
 
-/// The provision with this token (for example `Art.5(1)` or `5A001.f`).
-pub fn provision_by_token(token: &str) -> Option<ProvisionId> {
-    PROVISIONS
-        .iter()
-        .position(|p| p.token == token)
-        .map(|i| ProvisionId(i as u16))
-}
-
 pub fn authority(state: &str) -> Option<&'static Authority> {
     AUTHORITIES.iter().find(|a| a.state == state)
-}
-
-pub fn section_title(section: Section) -> TextId {
-    SECTIONS
-        .iter()
-        .find(|(s, _)| *s == section)
-        .map(|(_, t)| *t)
-        .expect("build.rs emits a title for every section")
 }

@@ -97,17 +97,7 @@ pub fn explain(answers: &Answers) -> Option<Explanation> {
     };
     push(content::node(outcome).cites);
     for step in steps.iter().filter(|s| s.decisive) {
-        let node = content::node(step.question);
-        let opt_cites = node
-            .question()
-            .and_then(|q| q.option(step.choice))
-            .map(|o| o.cites)
-            .unwrap_or_default();
-        push(if opt_cites.is_empty() {
-            node.cites
-        } else {
-            opt_cites
-        });
+        push(content::node(step.question).grounds(step.choice));
     }
     Some(Explanation {
         outcome,

@@ -76,6 +76,20 @@ impl Node {
         }
     }
 
+    /// This question's option for `choice`, if it offers it.
+    pub fn option(&self, choice: Choice) -> Option<&Opt> {
+        self.question()?.option(choice)
+    }
+
+    /// The provisions behind answering `choice` here: the option's own, or
+    /// else the question's.
+    pub fn grounds(&self, choice: Choice) -> &'static [ProvisionId] {
+        match self.option(choice) {
+            Some(o) if !o.cites.is_empty() => o.cites,
+            _ => self.cites,
+        }
+    }
+
     /// The nodes one step on.
     pub fn successors(&self) -> impl Iterator<Item = NodeId> + '_ {
         let (opts, next): (&[Opt], Option<NodeId>) = match &self.kind {

@@ -84,10 +84,7 @@ impl Record<'_> {
         let answers = path_answers(self.answers);
         for (i, (n, c)) in answers.iter().enumerate() {
             let q = node(*n);
-            let label = q
-                .question()
-                .and_then(|q| q.option(*c))
-                .map_or("", |o| lang.text(o.label));
+            let label = q.option(*c).map_or("", |o| lang.text(o.label));
             let _ = writeln!(
                 s,
                 "    {{\"question\": {}, \"answer\": {}, \"question_text\": {}, \"answer_text\": {}}}{}",
@@ -148,10 +145,7 @@ impl Record<'_> {
             let _ = writeln!(s, "## {}\n", t(ui::OUTCOME_WHY));
             for step in e.steps.iter().filter(|s| s.decisive) {
                 let q = node(step.question);
-                let label = q
-                    .question()
-                    .and_then(|x| x.option(step.choice))
-                    .map_or("", |o| t(o.label));
+                let label = q.option(step.choice).map_or("", |o| t(o.label));
                 let _ = writeln!(
                     s,
                     "- {}",
@@ -171,10 +165,7 @@ impl Record<'_> {
             let _ = writeln!(s, "\n### {}\n", t(title));
             for (n, c) in rows {
                 let q = node(n);
-                let label = q
-                    .question()
-                    .and_then(|x| x.option(c))
-                    .map_or("", |o| t(o.label));
+                let label = q.option(c).map_or("", |o| t(o.label));
                 let _ = writeln!(s, "- {}  \n  **{}**", t(q.title), label);
             }
         }

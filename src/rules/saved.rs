@@ -8,7 +8,7 @@
 
 use super::content::{self, CONTENT_VERSION, node_by_key};
 use super::engine::Answers;
-use super::model::{Choice, NodeId};
+use super::model::Choice;
 
 /// Longer input is refused before it is read.
 pub const MAX_LEN: usize = 4096;
@@ -168,11 +168,6 @@ impl Saved {
             unusable,
             other_version: (!current).then(|| self.version.clone()),
         }
-    }
-
-    /// The node the user was on, if it is still a node.
-    pub fn at_node(&self) -> Option<NodeId> {
-        self.at.as_deref().and_then(node_by_key)
     }
 }
 

@@ -25,8 +25,7 @@ pub struct OutcomeProps {
 
 fn answer_text(lang: Lang, step: &Step, choice: Choice) -> &'static str {
     node(step.question)
-        .question()
-        .and_then(|q| q.option(choice))
+        .option(choice)
         .map_or("", |o| lang.text(o.label))
 }
 
@@ -110,6 +109,11 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let state = &props.state;
     let settings = use_context::<Settings>().unwrap_or_default();
     let lang = state.lang;
+    // The moment the outcome was reached, written once per language.
+    let created = (*use_memo(lang, |lang| {
+        web::now_text(lang.text(crate::text::meta::LOCALE))
+    }))
+    .clone();
     let t = |id| lang.text(id);
     let Some(e) = crate::rules::explain(&state.answers) else {
         return Html::default();
@@ -140,7 +144,6 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             .map(|a| a.state)
     });
     let onrestart = props.onrestart.reform(|_: MouseEvent| ());
-    let created = web::now_text(lang.text(crate::text::meta::LOCALE));
     // The files are made when asked for, not on every render.
     let download = |extension: &'static str| {
         let state = state.clone();
@@ -181,8 +184,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_WHY) }</Heading>
             <ul class="cs-why">
                 { for e.steps.iter().filter(|s| s.decisive).map(|s| {
-                    let opt_cites = node(s.question).question().and_then(|q| q.option(s.choice)).map(|o| o.cites).unwrap_or_default();
-                    let list = if opt_cites.is_empty() { node(s.question).cites } else { opt_cites };
+                    let list = node(s.question).grounds(s.choice);
                     html! {
                         <li>
                             { fill(t(ui::OUTCOME_ANSWERED), &[("answer", answer_text(lang, s, s.choice)), ("question", question_text(lang, s))]) }

@@ -228,7 +228,7 @@ test('the downloaded JSON record imports again to the same outcome', async (t) =
   await answer(page, 'Yes');
   await answer(page, 'No');
   await outcome(session, 'LISTED', ['5A004.b']);
-  await page.getByRole('checkbox').count(); // no red flags on listed outcomes
+  assert.equal(await page.getByRole('checkbox').count(), 1, 'no red-flag checklist on a listed outcome, only the "remember" box');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download the answers (JSON)' }).click(),
