@@ -28,14 +28,21 @@ const assets = {
   wasm: asset(/<link rel="preload" href="([^"]+)" crossorigin="anonymous" integrity="([^"]+)"/, 'wasm preload'),
 };
 
-// The message shown when the code cannot start, as the page has it.
-const failed = index.match(/<template id="cyberscreen-failed">[\s\S]*?<h1>([^<]+)<\/h1>\s*<p>([^<]+)<\/p>/);
-if (!failed) throw new Error('dist/index.html has no failure message');
+// The message shown when the code cannot start, in each language, as the
+// page has it: { lang: [title, text] }.
+const template = index.match(/<template id="cyberscreen-failed">([\s\S]*?)<\/template>/)?.[1] ?? '';
+const unescape = (t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const failed = Object.fromEntries(
+  [...template.matchAll(/lang="([^"]+)">\s*<h1 class="cs-title">([^<]+)<\/h1>\s*<p>([^<]+)<\/p>/g)].map(
+    ([, lang, title, text]) => [lang, [unescape(title), unescape(text)]],
+  ),
+);
+if (!failed.en) throw new Error('dist/index.html has no failure message');
 
-const template = await readFile('src/web/element.js', 'utf8');
-const element = template
+const module = await readFile('src/web/element.js', 'utf8');
+const element = module
   .replace('/* ASSETS */ null', JSON.stringify(assets))
-  .replace('/* FAILED */ null', JSON.stringify([failed[1], failed[2]]));
+  .replace('/* FAILED */ null', JSON.stringify(failed));
 for (const name of ['cyberscreen-element.js', `cyberscreen-element-${version}.js`]) {
   await writeFile(join(dist, name), element);
 }

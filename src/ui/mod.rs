@@ -3,6 +3,7 @@
 
 mod app;
 mod check;
+pub mod failure;
 mod interruption;
 mod notice;
 mod outcome;

@@ -57,7 +57,10 @@ class CyberScreen extends HTMLElement {
         const message = document.createElement('div');
         message.className = 'cs';
         message.setAttribute('role', 'alert');
-        const [title, text] = FAILED;
+        // In the element's language, else the first of the user's, else English.
+        const wanted = [this.getAttribute('lang') ?? '', ...navigator.languages, 'en'];
+        const code = wanted.map((tag) => tag.split('-')[0].toLowerCase()).find((c) => FAILED[c]);
+        const [title, text] = FAILED[code];
         const heading = document.createElement('p');
         heading.className = 'cs-title';
         heading.textContent = title;

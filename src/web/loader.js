@@ -8,9 +8,13 @@ const wasm = document.querySelector('link[rel="preload"][as="fetch"][integrity]'
 function fail(error) {
   console.error('cyberscreen could not start:', error);
   const root = document.getElementById('cyberscreen');
-  const message = document.getElementById('cyberscreen-failed');
-  if (root && message) {
-    root.replaceChildren(message.content.cloneNode(true));
+  const template = document.getElementById('cyberscreen-failed');
+  if (root && template) {
+    // The message in the first of the user's languages that it is written in.
+    const messages = [...template.content.children];
+    const wanted = [...navigator.languages, 'en'].map((tag) => tag.split('-')[0].toLowerCase());
+    const message = wanted.map((code) => messages.find((m) => m.lang === code)).find(Boolean);
+    root.replaceChildren(message.cloneNode(true));
     root.setAttribute('data-state', 'failed');
   }
 }

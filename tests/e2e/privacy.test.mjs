@@ -79,20 +79,21 @@ const tampering = [
     const changed = Buffer.from(body);
     changed[changed.length - 2] ^= 0x01;
     return changed;
-  }],
-  [/cyberscreen-[0-9a-f]+\.js$/, 'JavaScript glue', (body) => Buffer.concat([body, Buffer.from('\n// changed\n')])],
+  }, 'en-GB', /could not start in this browser/],
+  [/cyberscreen-[0-9a-f]+\.js$/, 'JavaScript glue', (body) => Buffer.concat([body, Buffer.from('\n// changed\n')]),
+    'de-DE', /konnte in diesem Browser nicht starten/],
 ];
 
-for (const [pattern, what, change] of tampering) {
-  test(`a tampered ${what} file does not run, and the user is told`, async (t) => {
+for (const [pattern, what, change, locale, message] of tampering) {
+  test(`a tampered ${what} file does not run, and the user is told (${locale})`, async (t) => {
     const server = await serve({ tamper: [[pattern, change]] });
     t.after(() => server.close());
-    const { context, page, log } = await openPage(browser);
+    const { context, page, log } = await openPage(browser, { locale });
     t.after(() => context.close());
     await page.goto(server.origin + '/');
     const root = page.locator('#cyberscreen[data-state="failed"]');
     await root.waitFor({ timeout: 30_000 });
-    assert.match(await root.textContent(), /could not start in this browser/);
+    assert.match(await root.textContent(), message);
     assert.equal(await page.locator('.cs[data-state="ready"]').count(), 0, 'the widget did not start');
     assert.ok(log.errors.some((e) => /integrity/i.test(e)), `the integrity check stopped it: ${log.errors}`);
   });
