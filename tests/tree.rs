@@ -221,3 +221,18 @@ proptest! {
         }
     }
 }
+
+/// The start page tells users how many questions to expect: it must match the tree.
+#[test]
+fn the_start_page_states_the_longest_path() {
+    let longest = all_paths().iter().map(Vec::len).max().unwrap();
+    let shortest = all_paths().iter().map(Vec::len).min().unwrap();
+    for lang in cyberscreen::text::Lang::ALL {
+        let text = lang.text(cyberscreen::text::ui::START_TIME);
+        assert!(
+            text.contains(&format!("{shortest} ")) && text.contains(&format!("{longest} ")),
+            "{}: \"{text}\" should say between {shortest} and {longest} questions",
+            lang.code()
+        );
+    }
+}
