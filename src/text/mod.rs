@@ -41,6 +41,36 @@ impl Lang {
     }
 }
 
+/// A moment on the user's clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moment {
+    pub year: u32,
+    /// 1 to 12.
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+}
+
+impl Lang {
+    /// `at` in this language's words, such as "26 November 2026, 23:15".
+    /// Made from the text tables, not the browser's date formatting, whose
+    /// first use costs more than rendering a whole page.
+    pub fn date(self, at: Moment) -> String {
+        let index = at.month.clamp(1, 12) as usize - 1;
+        let month = self.text(meta::MONTHS).split('|').nth(index).unwrap_or_default();
+        fill(
+            self.text(meta::DATE),
+            &[
+                ("day", &at.day.to_string()),
+                ("month", month),
+                ("year", &at.year.to_string()),
+                ("time", &format!("{:02}:{:02}", at.hour, at.minute)),
+            ],
+        )
+    }
+}
+
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
@@ -65,4 +95,28 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_names_twelve_months() {
+        for lang in Lang::ALL {
+            let months: Vec<_> = lang.text(meta::MONTHS).split('|').collect();
+            assert_eq!(months.len(), 12, "{}", lang.code());
+            assert!(months.iter().all(|m| !m.trim().is_empty()), "{}", lang.code());
+        }
+    }
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        let at = Moment { year: 2026, month: 3, day: 5, hour: 9, minute: 7 };
+        assert_eq!(Lang::En.date(at), "5 March 2026, 09:07");
+        assert_eq!(Lang::De.date(at), "5. März 2026, 09:07");
+        assert_eq!(Lang::Fr.date(at), "5 mars 2026, 09:07");
+        let december = Moment { month: 12, ..at };
+        assert_eq!(Lang::Fr.date(december), "5 décembre 2026, 09:07");
+    }
 }

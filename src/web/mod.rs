@@ -63,15 +63,16 @@ pub fn preferred_languages() -> Vec<String> {
         .collect()
 }
 
-/// The moment now, as the browser writes dates for this locale.
-pub fn now_text(locale: &str) -> String {
-    let options = js_sys::Object::new();
-    for (key, value) in [("dateStyle", "long"), ("timeStyle", "short")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+/// The moment now, on the user's clock.
+pub fn now() -> crate::text::Moment {
+    let d = js_sys::Date::new_0();
+    crate::text::Moment {
+        year: d.get_full_year(),
+        month: d.get_month() + 1,
+        day: d.get_date(),
+        hour: d.get_hours(),
+        minute: d.get_minutes(),
     }
-    js_sys::Date::new_0()
-        .to_locale_string(locale, &options)
-        .into()
 }
 
 /// Offers `content` as a file to save. Made in the browser: nothing is sent.
