@@ -14,7 +14,10 @@ include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 
 impl Lang {
     pub fn text(self, id: TextId) -> &'static str {
-        self.table()[usize::from(id.0)]
+        let (all, ends) = self.table();
+        let i = usize::from(id.0);
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        &all[start..ends[i] as usize]
     }
 
     /// The language's own name for itself.
