@@ -44,8 +44,9 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer_eq(|| State::start(startup.clone()));
     let ready = use_state_eq(|| false);
     let root = use_node_ref();
-    // The page the browser's current history entry names.
+    // The page the browser's current history entry names, and the page shown.
     let in_history = use_mut_ref(|| None::<Page>);
+    let shown = use_memo((), |_| std::cell::Cell::new(None::<Page>));
     let owns_page = startup.owns_page;
     let key = startup.storage_key.clone();
     let settings = startup.settings.clone();
@@ -77,22 +78,30 @@ pub fn app(props: &AppProps) -> Html {
         // heading (or the error summary) so that screen readers announce it.
         let root = root.clone();
         let title = page_title(&state);
-        use_effect_with((state.page, state.error), move |(page, error)| {
-            let mut seen = in_history.borrow_mut();
+        let shown = shown.clone();
+        use_effect_with((state.page, state.error), move |&(page, error)| {
+            let first = shown.replace(Some(page)).is_none();
             if owns_page {
                 web::set_title(&title);
-                match *seen {
-                    None => web::history::replace(page.step()),
-                    Some(p) if p != *page => web::history::push(page.step()),
-                    Some(_) => {}
+                if first {
+                    web::history::replace(page.step());
+                    *in_history.borrow_mut() = Some(page);
+                } else {
+                    // Making an entry takes the browser a few milliseconds:
+                    // done after the new page is painted, if it still shows.
+                    web::after_paint(move || {
+                        let mut entry = in_history.borrow_mut();
+                        if shown.get() == Some(page) && *entry != Some(page) {
+                            web::history::push(page.step());
+                            *entry = Some(page);
+                        }
+                    });
                 }
             }
-            let first = seen.is_none();
-            *seen = Some(*page);
             if !first {
                 web::focus_within(
                     &root,
-                    if *error {
+                    if error {
                         ".cs-error-summary"
                     } else {
                         ".cs-title"

@@ -49,6 +49,15 @@ fn is_covered(el: &web_sys::HtmlElement) -> bool {
     }
 }
 
+/// Runs `f` once the browser has painted the next frame: for work the user
+/// does not see, which would otherwise hold back the new page.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+    let _ = gloo::utils::window().request_animation_frame(f.unchecked_ref());
+}
+
 pub fn set_title(title: &str) {
     gloo::utils::document().set_title(title);
 }

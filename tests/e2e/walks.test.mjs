@@ -31,6 +31,11 @@ async function answer(page, label) {
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
+/** Waits until the page shown has been painted: its history entry is made then. */
+async function painted(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
 /** From the check-your-answers page to the result. */
 async function seeResult(page) {
   await page.getByRole('heading', { level: 1, name: 'Check your answers before you see your result' }).waitFor();
@@ -166,6 +171,7 @@ test('the browser back button returns to the earlier question with its answer se
   await answer(page, 'Export it out of the EU: ship, carry, send or make it available electronically');
   await answer(page, 'No');
   await page.locator('legend h1', { hasText: 'Which of these best describes your product?' }).waitFor();
+  await painted(page);
   const url = page.url();
   await page.goBack();
   await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
