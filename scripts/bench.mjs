@@ -7,6 +7,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve, launch, openPage, ready, dist } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const WALKS = Number(process.env.BENCH_WALKS ?? 5);
 
 // The files the first render needs: the page and everything it links to.
 async function firstRenderAssets() {
@@ -55,65 +56,83 @@ async function throttle(page, rate) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
 
-/** One cold load: first contentful paint, and time until the first question is interactive after "Start now". */
+// Clicks the page's main button and resolves with the time from the click
+// to the new heading in the DOM, and to the end of the frame that shows it:
+// a task posted from that frame's requestAnimationFrame runs once the frame
+// is rendered. The callback is registered before the click so that its task
+// comes before any work the widget leaves for after the paint.
+function timedStep() {
+  return new Promise((resolve, reject) => {
+    const before = document.querySelector('.cs-title')?.textContent;
+    let dom;
+    let next;
+    const observer = new MutationObserver(() => {
+      const title = document.querySelector('.cs-title');
+      if (!title || title.textContent === before) return;
+      observer.disconnect();
+      dom = performance.now() - start;
+      next = title.closest('legend') ? 'question' : document.querySelector('[data-outcome]') ? 'outcome' : 'page';
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () =>
+        dom === undefined ? reject(new Error('the new page was not in the next frame')) : resolve({ next, dom, paint: performance.now() - start });
+      channel.port2.postMessage(null);
+    });
+    const start = performance.now();
+    document.querySelector('main .cs-button:not(.cs-button-secondary), main button[type=submit]').click();
+  });
+}
+
+/** One cold load: first contentful paint, time to interactive, and the first question after "Start now". */
 async function coldLoad(browser, origin, rate) {
   const { context, page } = await openPage(browser);
   await throttle(page, rate);
-  const t0 = Date.now();
+  // Marks the moment the widget says it is interactive.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-state="ready"]')) return;
+      performance.mark('cyberscreen-ready');
+      observer.disconnect();
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
   await page.goto(origin + '/');
   await ready(page);
-  const fcp = await page.evaluate(
-    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-  );
-  const clicked = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Start now' }).click();
-  await page.locator('legend h1').waitFor();
-  const shown = await page.evaluate(() => performance.now());
-  const readyAt = Date.now() - t0;
+  const { fcp, interactive } = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    interactive: performance.getEntriesByName('cyberscreen-ready')[0]?.startTime ?? NaN,
+  }));
+  const first = await page.evaluate(timedStep);
   await context.close();
-  return { fcp, ready: readyAt, firstQuestion: shown - clicked };
+  return { fcp, interactive, firstQuestion: first.paint };
 }
 
-/** Per-step latency: from the click on "Continue" to the next page painted. */
+// Scenario P6 of the reference cases: the longest path through the tree,
+// then "check your answers" and the outcome.
+const P6 = ['export', 'no', 'none_of_these', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'no', 'no', 'no', null];
+
+/** Per-step latency over a whole walk, and memory at its end. */
 async function walk(browser, origin, rate) {
   const { context, page } = await openPage(browser);
   await throttle(page, rate);
   await page.goto(origin + '/');
   await ready(page);
-  await page.getByRole('button', { name: 'Start now' }).click();
-  // Scenario P6 of the reference cases: the longest path through the tree.
-  const answers = ['export', 'no', 'none_of_these', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'no', 'no', 'no'];
+  await page.evaluate(timedStep);
   const steps = [];
-  // Each step: choose an answer (or none, on check your answers) and press the page's main button.
-  for (const value of [...answers, null]) {
+  for (const value of P6) {
     if (value) await page.locator(`input[value="${value}"]`).check();
-    // From the click to the new heading in the DOM, and to the next frame
-    // painted after it.
-    const ms = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const before = document.querySelector('h1')?.textContent;
-          const observer = new MutationObserver(() => {
-            if (document.querySelector('h1')?.textContent === before) return;
-            observer.disconnect();
-            const dom = performance.now() - start;
-            requestAnimationFrame(() => resolve({ dom, paint: performance.now() - start }));
-          });
-          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-          const start = performance.now();
-          document.querySelector('main .cs-button:not(.cs-button-secondary), main button[type=submit]').click();
-        }),
-    );
-    steps.push(ms);
+    steps.push(await page.evaluate(timedStep));
   }
   await page.locator('[data-outcome]').waitFor();
-  const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? NaN);
   const cdp = await context.newCDPSession(page);
-  const metrics = (await cdp.send('Performance.enable'), await cdp.send('Performance.getMetrics')).metrics;
+  await cdp.send('Performance.enable');
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
   await context.close();
-  const jsHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? heap;
-  return { steps, jsHeap };
+  return { steps, jsHeap: metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN };
 }
+
+const stats = (xs) => ({ median: median(xs), p95: p95(xs), max: Math.max(...xs), n: xs.length });
 
 const size = await sizes();
 const texts = await languages();
@@ -124,14 +143,18 @@ try {
   for (const rate of [1, 4]) {
     const loads = [];
     for (let i = 0; i < RUNS; i++) loads.push(await coldLoad(browser, server.origin, rate));
-    const w = await walk(browser, server.origin, rate);
+    const walks = [];
+    for (let i = 0; i < WALKS; i++) walks.push(await walk(browser, server.origin, rate));
+    const steps = walks.flatMap((w) => w.steps);
+    const of = (next, key) => stats(steps.filter((s) => s.next === next).map((s) => s[key]));
     timings[`cpu_x${rate}`] = {
       fcp_ms: spread(loads.map((l) => l.fcp)),
-      ready_ms: spread(loads.map((l) => l.ready)),
+      interactive_ms: spread(loads.map((l) => l.interactive)),
       first_question_ms: spread(loads.map((l) => l.firstQuestion)),
-      step_dom_ms: { median: median(w.steps.map((x) => x.dom)), p95: p95(w.steps.map((x) => x.dom)), n: w.steps.length },
-      step_paint_ms: { median: median(w.steps.map((x) => x.paint)), p95: p95(w.steps.map((x) => x.paint)), n: w.steps.length },
-      js_heap_bytes_after_walk: w.jsHeap,
+      to_question_ms: { dom: of('question', 'dom'), painted: of('question', 'paint') },
+      to_check_answers_ms: { dom: of('page', 'dom'), painted: of('page', 'paint') },
+      to_outcome_ms: { dom: of('outcome', 'dom'), painted: of('outcome', 'paint') },
+      js_heap_bytes_after_walk: median(walks.map((w) => w.jsHeap)),
     };
   }
 } finally {
@@ -148,11 +171,17 @@ for (const [lang, t] of Object.entries(texts)) {
   console.log(`texts ${lang}: ${(t.raw / 1024).toFixed(1)} KiB raw, ${(t.brotli / 1024).toFixed(1)} KiB brotli on their own`);
 }
 console.log();
+const f = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const g = (s) => `median ${s.median.toFixed(1)}, p95 ${s.p95.toFixed(1)}, max ${s.max.toFixed(1)} (n=${s.n})`;
 for (const [name, t] of Object.entries(timings)) {
-  const f = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
-  console.log(`${name}: FCP ${f(t.fcp_ms)} ms; ready ${f(t.ready_ms)} ms; first question after Start ${f(t.first_question_ms)} ms; ` +
-    `step to DOM median ${t.step_dom_ms.median.toFixed(1)} ms, p95 ${t.step_dom_ms.p95.toFixed(1)} ms; ` +
-    `to paint median ${t.step_paint_ms.median.toFixed(1)} ms, p95 ${t.step_paint_ms.p95.toFixed(1)} ms (${t.step_dom_ms.n} steps); JS heap ${(t.js_heap_bytes_after_walk / 1024).toFixed(0)} KiB`);
+  console.log(`${name} (${RUNS} cold loads, ${WALKS} walks of P6), in ms:`);
+  console.log(`  first contentful paint  ${f(t.fcp_ms)}`);
+  console.log(`  interactive             ${f(t.interactive_ms)}`);
+  console.log(`  Start now → question    ${f(t.first_question_ms)} (painted)`);
+  for (const [label, key] of [['Continue → question', 'to_question_ms'], ['→ check your answers', 'to_check_answers_ms'], ['→ outcome', 'to_outcome_ms']]) {
+    console.log(`  ${label.padEnd(22)}  DOM ${g(t[key].dom)}; painted ${g(t[key].painted)}`);
+  }
+  console.log(`  JS heap after a walk    ${(t.js_heap_bytes_after_walk / 1024).toFixed(0)} KiB`);
 }
 await mkdir('target', { recursive: true });
 await writeFile('target/bench.json', JSON.stringify({ runs: RUNS, size, texts, timings }, null, 2));
