@@ -12,7 +12,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
 TRUNK := trunk --offline=true
 
-.PHONY: setup serve test lint native browser dist e2e bench tree fuzz
+.PHONY: setup serve test lint native browser dist budget e2e bench tree fuzz
 
 setup:
 	scripts/setup.sh
@@ -23,7 +23,7 @@ serve: setup dist
 	@echo "Serving dist/ on http://127.0.0.1:8080 (Ctrl-C stops)"
 	python3 -m http.server 8080 --bind 127.0.0.1 --directory dist
 
-test: setup lint native browser dist e2e
+test: setup lint native browser dist budget e2e
 	@echo "All tests passed."
 
 lint:
@@ -40,6 +40,10 @@ browser:
 dist:
 	$(TRUNK) build --release
 	node scripts/embed-assets.mjs
+
+# Fails when the release build's first render outgrows its size budget.
+budget:
+	node --test tests/budget.test.mjs
 
 e2e:
 	npm run --silent e2e

@@ -3,34 +3,11 @@
 // per-step latency). Prints a table and writes target/bench.json.
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve, launch, openPage, ready, dist } from '../tests/e2e/harness.mjs';
+import { brotli, firstRenderSizes } from './sizes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WALKS = Number(process.env.BENCH_WALKS ?? 5);
-
-// The files the first render needs: the page and everything it links to.
-async function firstRenderAssets() {
-  const html = await readFile(join(dist, 'index.html'), 'utf8');
-  const linked = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
-  return ['index.html', ...new Set(linked)];
-}
-
-const brotli = (body) =>
-  brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-
-async function sizes() {
-  const rows = [];
-  for (const name of await firstRenderAssets()) {
-    const body = await readFile(join(dist, name));
-    rows.push({ asset: name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli(body) });
-  }
-  const total = rows.reduce(
-    (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
-    { raw: 0, gzip: 0, brotli: 0 },
-  );
-  return { rows, total };
-}
 
 // What each language's texts weigh on their own (the strings of its table).
 async function languages() {
@@ -134,7 +111,7 @@ async function walk(browser, origin, rate) {
 
 const stats = (xs) => ({ median: median(xs), p95: p95(xs), max: Math.max(...xs), n: xs.length });
 
-const size = await sizes();
+const size = await firstRenderSizes(dist);
 const texts = await languages();
 const server = await serve();
 const browser = await launch();

@@ -1,15 +1,31 @@
-// After `trunk build`: makes the files hosts embed from the release build in
+// After `trunk build`: minifies the JavaScript glue (a quarter less to
+// download, brotli), then makes the files hosts embed from the release build in
 // dist/ — the custom element's module (with the hashed names and integrity
 // hashes of the widget's files written in) and embed.html for iframes — and
 // lists every file's integrity hash in integrity.json.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const dist = 'dist';
+const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
+
+// wasm-bindgen's glue, minified in place; the page's preload link then names
+// its new hash. Property names are kept: they tie the glue to the wasm.
+async function minifyGlue(html) {
+  const link = /(<link rel="modulepreload" href="\.\/([^"]+)" crossorigin="anonymous" integrity=")([^"]+)"/;
+  const m = html.match(link);
+  if (!m) throw new Error('dist/index.html has no module preload');
+  const source = await readFile(join(dist, m[2]), 'utf8');
+  const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  await writeFile(join(dist, m[2]), code);
+  return html.replace(link, `$1${sri(code)}"`);
+}
+
 // The stylesheet is fetched in CORS mode, so that its integrity hash can be
 // checked where the page's origin is opaque (a sandboxed iframe).
-const index = (await readFile(join(dist, 'index.html'), 'utf8')).replace(
+const index = (await minifyGlue(await readFile(join(dist, 'index.html'), 'utf8'))).replace(
   /<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)"\/?>/,
   '<link rel="stylesheet" href="$1" integrity="$2" crossorigin="anonymous">',
 );
@@ -56,8 +72,7 @@ await writeFile(join(dist, 'embed.html'), embed);
 const integrity = {};
 for (const name of (await readdir(dist)).sort()) {
   if (name === 'integrity.json') continue;
-  const body = await readFile(join(dist, name));
-  integrity[name] = 'sha384-' + createHash('sha384').update(body).digest('base64');
+  integrity[name] = sri(await readFile(join(dist, name)));
 }
 await writeFile(join(dist, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');
 console.log(`embedding files written for version ${version}: cyberscreen-element.js, embed.html, integrity.json`);

@@ -1,0 +1,30 @@
+// What the first render of the release build downloads: the page and every
+// file it links to, with raw, gzip and brotli sizes. Shared by the benchmark
+// and the size-budget test.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+export const brotli = (body) =>
+  brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** The files the first render needs: index.html and everything it links to. */
+export async function firstRenderAssets(dist) {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
+  return ['index.html', ...new Set(linked)];
+}
+
+/** Each first-render file's size raw, gzip (level 9) and brotli (quality 11), and the totals. */
+export async function firstRenderSizes(dist) {
+  const rows = [];
+  for (const name of await firstRenderAssets(dist)) {
+    const body = await readFile(join(dist, name));
+    rows.push({ asset: name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli(body) });
+  }
+  const total = rows.reduce(
+    (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+  return { rows, total };
+}
