@@ -548,7 +548,12 @@ fn gen_texts(
     writeln!(s, "        }}\n    }}\n\n    fn table(self) -> (&'static str, &'static [u32; COUNT]) {{\n        match self {{").unwrap();
     for (code, _) in langs {
         let upper = code.to_uppercase();
-        writeln!(s, "            Lang::{} => ({upper}, &{upper}_ENDS),", camel(code)).unwrap();
+        writeln!(
+            s,
+            "            Lang::{} => ({upper}, &{upper}_ENDS),",
+            camel(code)
+        )
+        .unwrap();
     }
     writeln!(s, "        }}\n    }}\n}}\n").unwrap();
     for (code, table) in langs {

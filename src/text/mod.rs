@@ -61,7 +61,11 @@ impl Lang {
     /// first use costs more than rendering a whole page.
     pub fn date(self, at: Moment) -> String {
         let index = at.month.clamp(1, 12) as usize - 1;
-        let month = self.text(meta::MONTHS).split('|').nth(index).unwrap_or_default();
+        let month = self
+            .text(meta::MONTHS)
+            .split('|')
+            .nth(index)
+            .unwrap_or_default();
         fill(
             self.text(meta::DATE),
             &[
@@ -109,13 +113,23 @@ mod tests {
         for lang in Lang::ALL {
             let months: Vec<_> = lang.text(meta::MONTHS).split('|').collect();
             assert_eq!(months.len(), 12, "{}", lang.code());
-            assert!(months.iter().all(|m| !m.trim().is_empty()), "{}", lang.code());
+            assert!(
+                months.iter().all(|m| !m.trim().is_empty()),
+                "{}",
+                lang.code()
+            );
         }
     }
 
     #[test]
     fn dates_read_as_each_language_writes_them() {
-        let at = Moment { year: 2026, month: 3, day: 5, hour: 9, minute: 7 };
+        let at = Moment {
+            year: 2026,
+            month: 3,
+            day: 5,
+            hour: 9,
+            minute: 7,
+        };
         assert_eq!(Lang::En.date(at), "5 March 2026, 09:07");
         assert_eq!(Lang::De.date(at), "5. März 2026, 09:07");
         assert_eq!(Lang::Fr.date(at), "5 mars 2026, 09:07");
