@@ -1,10 +1,9 @@
 //! Why an outcome was reached, and what would change it.
 
-use std::collections::BTreeSet;
 
 use super::content::{self, NODES};
 use super::engine::{Answers, End, walk, walk_from};
-use super::model::{Choice, Kind, NodeId, OutcomeClass, ProvisionId};
+use super::model::{Choice, Classes, Kind, NodeId, OutcomeClass, ProvisionId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {
@@ -39,7 +38,7 @@ pub enum LeadsTo {
     /// Questions not yet answered come first; these classes are possible.
     Questions {
         next: NodeId,
-        possible: BTreeSet<OutcomeClass>,
+        possible: Classes,
     },
 }
 
@@ -47,7 +46,7 @@ impl LeadsTo {
     fn could_differ_from(&self, class: OutcomeClass) -> bool {
         match self {
             LeadsTo::Outcome(o) => outcome_class(*o) != Some(class),
-            LeadsTo::Questions { possible, .. } => possible.iter().any(|c| *c != class),
+            LeadsTo::Questions { possible, .. } => possible.iter().any(|c| c != class),
         }
     }
 }
@@ -123,10 +122,10 @@ pub fn outcome_class(node: NodeId) -> Option<OutcomeClass> {
 }
 
 /// The outcome classes that some answers from `from` on can reach.
-pub fn reachable_classes(from: NodeId) -> BTreeSet<OutcomeClass> {
+pub fn reachable_classes(from: NodeId) -> Classes {
     let mut seen = vec![false; NODES.len()];
     let mut stack = vec![from];
-    let mut classes = BTreeSet::new();
+    let mut classes = Classes::default();
     while let Some(at) = stack.pop() {
         if std::mem::replace(&mut seen[usize::from(at.0)], true) {
             continue;

@@ -188,6 +188,28 @@ pub enum Section {
     Diligence,
 }
 
+/// A set of outcome classes (seven fit in a byte).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes(u8);
+
+impl Classes {
+    pub fn insert(&mut self, class: OutcomeClass) {
+        self.0 |= 1 << class as u8;
+    }
+
+    pub fn contains(self, class: OutcomeClass) -> bool {
+        self.0 & (1 << class as u8) != 0
+    }
+
+    /// The classes in the set, in the order of `OutcomeClass::ALL`.
+    pub fn iter(self) -> impl Iterator<Item = OutcomeClass> {
+        OutcomeClass::ALL
+            .iter()
+            .copied()
+            .filter(move |c| self.contains(*c))
+    }
+}
+
 /// The outcome classes; their codes are the `data-outcome` values hosts read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OutcomeClass {

@@ -47,7 +47,7 @@ pub fn validate() -> Vec<Problem> {
         }
         if let Some(q) = node.question()
             && let Some(unsure) = q.option(Choice::NotSure)
-            && reachable_classes(unsure.next).contains(&OutcomeClass::NotCsi)
+            && reachable_classes(unsure.next).contains(OutcomeClass::NotCsi)
         {
             problems.push(Problem::UnsureReachesNotCsi(id));
         }
@@ -75,7 +75,7 @@ pub fn validate() -> Vec<Problem> {
     problems.extend(
         OutcomeClass::ALL
             .iter()
-            .filter(|c| !classes.contains(c))
+            .filter(|c| !classes.contains(**c))
             .map(|c| Problem::MissingClass(*c)),
     );
     problems

@@ -61,7 +61,7 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<(String, Vec<String>)> {
                             ))
                         }
                         LeadsTo::Questions { possible, .. } => {
-                            possible.iter().any(|c| *c != e.class).then(|| {
+                            possible.iter().any(|c| c != e.class).then(|| {
                                 let results: Vec<&str> =
                                     possible.iter().map(|c| lang.text(c.label())).collect();
                                 fill(
@@ -154,7 +154,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 answers: &state.answers,
                 lang: state.lang,
                 member_state: state.member_state,
-                red_flags: state.red_flags.iter().copied().collect(),
+                red_flags: state.red_flags.clone(),
                 created: created.clone(),
             };
             let _ = match extension {
@@ -230,7 +230,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         html! {
                             <div class="cs-checkbox">
                                 <input class="cs-checkbox-input" type="checkbox" id={id.clone()}
-                                    checked={state.red_flags.contains(f.key)} {onchange} />
+                                    checked={state.red_flags.contains(&f.key)} {onchange} />
                                 <label class="cs-checkbox-label" for={id}>
                                     { t(f.text) }{ " " }{ status_badge(lang, f.status) }
                                 </label>

@@ -1,12 +1,11 @@
 //! The widget's state and the one place it changes (a reducer): components
 //! only render it and send actions.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::rules::content::{self, START};
+use crate::rules::content::{self, RED_FLAGS, START};
 use crate::rules::record::{Imported, RecordError};
 use crate::rules::saved::{DecodeError, Saved};
 use crate::rules::{Answers, Choice, End, Kind, NodeId, OutcomeClass, explain, walk};
@@ -102,8 +101,8 @@ pub struct State {
     pub error: bool,
     /// The user's Member State (ISO code), for the authority on outcomes.
     pub member_state: Option<&'static str>,
-    /// Red flags ticked on an outcome, by key.
-    pub red_flags: BTreeSet<&'static str>,
+    /// Red flags ticked on an outcome, by key, in the checklist's order.
+    pub red_flags: Vec<&'static str>,
     /// Set while changing an answer from the check page: the path as it was,
     /// so that newly opened questions are asked before returning there.
     pub returning: Option<Vec<NodeId>>,
@@ -148,7 +147,7 @@ impl State {
             selected: None,
             error: false,
             member_state: None,
-            red_flags: BTreeSet::new(),
+            red_flags: Vec::new(),
             returning: None,
             notices: Vec::new(),
             remember: false,
@@ -313,7 +312,7 @@ impl State {
             }
             Action::Import(Ok(imported)) => {
                 let mut next = State::new(self.lang).restore(&imported.saved, Source::Record);
-                next.red_flags = imported.red_flags.into_iter().collect();
+                next.red_flags = checklist(|key| imported.red_flags.contains(&key));
                 let now = explain(&next.answers).map(|e| e.class);
                 if let (Some(recorded), Some(now)) = (imported.recorded_class, now)
                     && recorded != now.code()
@@ -347,11 +346,8 @@ impl State {
                 ..self
             },
             Action::ToggleRedFlag(key) => {
-                let mut next = self;
-                if !next.red_flags.remove(key) {
-                    next.red_flags.insert(key);
-                }
-                next
+                let red_flags = checklist(|k| (k == key) != self.red_flags.contains(&k));
+                State { red_flags, ..self }
             }
         }
     }
@@ -455,6 +451,11 @@ fn page_before(answers: &Answers, node: NodeId) -> Page {
         .position(|n| *n == node)
         .unwrap_or(w.path.len());
     w.path[..upto].last().map_or(Page::Start, |n| page_of(*n))
+}
+
+/// The keys of the checklist's red flags that `ticked` holds, in its order.
+fn checklist(ticked: impl Fn(&'static str) -> bool) -> Vec<&'static str> {
+    RED_FLAGS.iter().map(|f| f.key).filter(|k| ticked(k)).collect()
 }
 
 #[cfg(test)]
@@ -620,9 +621,26 @@ mod tests {
         let s = run(&[
             Action::SetLang(Lang::En),
             Action::Start,
-            Action::ToggleRedFlag("x"),
+            Action::ToggleRedFlag(RED_FLAGS[0].key),
             Action::Restart,
         ]);
         assert_eq!(s, State::new(Lang::En));
+    }
+
+    #[test]
+    fn red_flags_toggle_in_the_checklist_order_and_unknown_keys_are_ignored() {
+        let (first, last) = (RED_FLAGS[0].key, RED_FLAGS[RED_FLAGS.len() - 1].key);
+        let s = run(&[
+            Action::ToggleRedFlag(last),
+            Action::ToggleRedFlag("no-such-flag"),
+            Action::ToggleRedFlag(first),
+        ]);
+        assert_eq!(s.red_flags, vec![first, last]);
+        let s = run(&[
+            Action::ToggleRedFlag(last),
+            Action::ToggleRedFlag(first),
+            Action::ToggleRedFlag(last),
+        ]);
+        assert_eq!(s.red_flags, vec![first]);
     }
 }
