@@ -161,7 +161,7 @@ impl Settings {
             };
             if !ok {
                 warnings.push(format!(
-                    "cyberscreen: ignored setting {key}={value:?}; the default applies"
+                    "cyberscreen: ignored setting {key}=\"{value}\"; the default applies"
                 ));
             }
         }
