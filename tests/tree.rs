@@ -167,8 +167,7 @@ fn what_would_change_the_outcome_is_computed_from_the_other_answers() {
         LeadsTo::Questions { next, possible } => {
             assert_eq!(node(*next).key, "listing");
             assert!(
-                possible.contains(OutcomeClass::Listed)
-                    && possible.contains(OutcomeClass::NotCsi)
+                possible.contains(OutcomeClass::Listed) && possible.contains(OutcomeClass::NotCsi)
             );
         }
         other => panic!("{other:?}"),

@@ -1,6 +1,5 @@
 //! Why an outcome was reached, and what would change it.
 
-
 use super::content::{self, NODES};
 use super::engine::{Answers, End, walk, walk_from};
 use super::model::{Choice, Classes, Kind, NodeId, OutcomeClass, ProvisionId};
@@ -36,10 +35,7 @@ pub enum LeadsTo {
     /// With the other answers as given, this outcome.
     Outcome(NodeId),
     /// Questions not yet answered come first; these classes are possible.
-    Questions {
-        next: NodeId,
-        possible: Classes,
-    },
+    Questions { next: NodeId, possible: Classes },
 }
 
 impl LeadsTo {

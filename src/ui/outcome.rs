@@ -147,7 +147,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
         let created = created.clone();
         let file = format!(
             "cyberscreen-record-{}.{extension}",
-            e.class.code().to_lowercase()
+            e.class.code().to_ascii_lowercase()
         );
         Callback::from(move |_: MouseEvent| {
             let record = Record {

@@ -95,10 +95,12 @@ fn is_length(v: &str) -> bool {
         && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
+/// A font list: names in any script, quotes, commas, spaces and hyphens. The
+/// value is set through the CSSOM, never spliced into a stylesheet.
 fn is_font(v: &str) -> bool {
     (1..=200).contains(&v.len())
         && v.chars()
-            .all(|c| c.is_alphanumeric() || " ,-_\"'".contains(c))
+            .all(|c| c.is_ascii_alphanumeric() || !c.is_ascii() || " ,-_\"'".contains(c))
 }
 
 impl Settings {
@@ -233,6 +235,20 @@ mod tests {
         ]);
         assert_eq!(s, Settings::default());
         assert_eq!(warnings.len(), 8);
+    }
+
+    #[test]
+    fn font_lists_take_names_in_any_script_and_nothing_that_could_end_the_value() {
+        for good in [
+            "Inter, Arial, sans-serif",
+            "'Noto Sans JP', \"Yu Gothic\"",
+            "微软雅黑, Zapf-Dingbats",
+        ] {
+            assert!(is_font(good), "{good}");
+        }
+        for bad in ["Arial; color: red", "a{}", "url(x)", "Arial\\", ""] {
+            assert!(!is_font(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -455,7 +455,11 @@ fn page_before(answers: &Answers, node: NodeId) -> Page {
 
 /// The keys of the checklist's red flags that `ticked` holds, in its order.
 fn checklist(ticked: impl Fn(&'static str) -> bool) -> Vec<&'static str> {
-    RED_FLAGS.iter().map(|f| f.key).filter(|k| ticked(k)).collect()
+    RED_FLAGS
+        .iter()
+        .map(|f| f.key)
+        .filter(|k| ticked(k))
+        .collect()
 }
 
 #[cfg(test)]
