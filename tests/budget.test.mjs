@@ -6,13 +6,13 @@
 // built the same way is 47 KB (wasm and minified glue) and the texts of the
 // three languages are 42 KB, so the rules, the pages, the stylesheet and the
 // page itself would have to fit in the remaining 11 KB. Until the floor moves, the budget is the size
-// reached, and it may only go down.
+// reached, rounded up to the next thousand bytes, and it may only go down.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 168_000;
+const BUDGET_BYTES = 160_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {
