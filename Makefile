@@ -12,7 +12,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
 TRUNK := trunk --offline=true
 
-.PHONY: setup serve test lint native browser dist budget e2e bench tree fuzz
+.PHONY: setup serve test lint native browser dist budget e2e bench wasm-profile tree fuzz
 
 setup:
 	scripts/setup.sh
@@ -50,6 +50,10 @@ e2e:
 
 bench: setup dist
 	node scripts/bench.mjs
+
+# What the wasm is made of (twiggy on a build that keeps function names).
+wasm-profile: setup
+	scripts/wasm-profile.sh
 
 # Regenerates what is made from content/: docs/tree.json, docs/tree.mmd,
 # docs/TREE.md, and the start page in index.html.
