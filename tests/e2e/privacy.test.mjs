@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openPage, ready, cspViolations, dist } from './harness.mjs';
+import { serve, launch, openPage, ready, cspViolations, dist, axe } from './harness.mjs';
 
 let browser;
 
@@ -96,5 +96,32 @@ for (const [pattern, what, change, locale, message] of tampering) {
     assert.match(await root.textContent(), message);
     assert.equal(await page.locator('.cs[data-state="ready"]').count(), 0, 'the widget did not start');
     assert.ok(log.errors.some((e) => /integrity/i.test(e)), `the integrity check stopped it: ${log.errors}`);
+  });
+}
+
+// Where the wasm cannot run at all, the pre-rendered start page gives way to
+// the message saying what to do instead.
+const unable = [
+  ['a page whose CSP lacks \'wasm-unsafe-eval\'', { tamper: [[/index\.html$/, (body) => Buffer.from(body.toString().replace(" 'wasm-unsafe-eval'", ''))]] }, null],
+  ['a browser without WebAssembly', {}, () => { delete globalThis.WebAssembly; }],
+];
+
+for (const [what, options, init] of unable) {
+  test(`on ${what}, the start page says that the check cannot run here`, async (t) => {
+    const server = await serve(options);
+    t.after(() => server.close());
+    const { context, page } = await openPage(browser);
+    t.after(() => context.close());
+    if (init) await page.addInitScript(init);
+    await page.goto(server.origin + '/');
+    if (options.tamper) {
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert.doesNotMatch(csp, /wasm-unsafe-eval/, 'the CSP served lacks it');
+    }
+    const root = page.locator('#cyberscreen[data-state="failed"]');
+    await root.waitFor({ timeout: 30_000 });
+    assert.match(await root.textContent(), /could not start in this browser.*Reload the page, or try another browser/s);
+    assert.equal(await page.getByRole('button', { name: 'Start now' }).count(), 0, 'no button that cannot work is left');
+    assert.deepEqual(await axe(page), [], `axe on the message (${what})`);
   });
 }
