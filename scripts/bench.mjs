@@ -103,10 +103,20 @@ async function walk(browser, origin, rate) {
   }
   await page.locator('[data-outcome]').waitFor();
   const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  // The wasm's linear memory: found among the page's objects, as the widget
+  // does not expose it.
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const memory = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
+    returnByValue: true,
+  });
   await context.close();
-  return { steps, jsHeap: metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN };
+  return { steps, jsHeap: metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN, wasmMemory: memory.result.value };
 }
 
 const stats = (xs) => ({ median: median(xs), p95: p95(xs), max: Math.max(...xs), n: xs.length });
@@ -132,6 +142,7 @@ try {
       to_check_answers_ms: { dom: of('page', 'dom'), painted: of('page', 'paint') },
       to_outcome_ms: { dom: of('outcome', 'dom'), painted: of('outcome', 'paint') },
       js_heap_bytes_after_walk: median(walks.map((w) => w.jsHeap)),
+      wasm_memory_bytes_after_walk: median(walks.map((w) => w.wasmMemory)),
     };
   }
 } finally {
@@ -158,7 +169,7 @@ for (const [name, t] of Object.entries(timings)) {
   for (const [label, key] of [['Continue → question', 'to_question_ms'], ['→ check your answers', 'to_check_answers_ms'], ['→ outcome', 'to_outcome_ms']]) {
     console.log(`  ${label.padEnd(22)}  DOM ${g(t[key].dom)}; painted ${g(t[key].painted)}`);
   }
-  console.log(`  JS heap after a walk    ${(t.js_heap_bytes_after_walk / 1024).toFixed(0)} KiB`);
+  console.log(`  after a walk            JS heap ${(t.js_heap_bytes_after_walk / 1024).toFixed(0)} KiB, wasm memory ${(t.wasm_memory_bytes_after_walk / 1024).toFixed(0)} KiB`);
 }
 await mkdir('target', { recursive: true });
 await writeFile('target/bench.json', JSON.stringify({ runs: RUNS, size, texts, timings }, null, 2));
