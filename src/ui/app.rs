@@ -74,15 +74,24 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
+        // The tab's title names the step, in the user's language. Like the
+        // history entry, it can wait until the page is painted.
+        let title = page_title(&state);
+        use_effect_with(title, move |title| {
+            if owns_page {
+                let title = title.clone();
+                web::after_paint(move || web::set_title(&title));
+            }
+        });
+    }
+    {
         // Every step gets its own history entry, and focus goes to the new
         // heading (or the error summary) so that screen readers announce it.
         let root = root.clone();
-        let title = page_title(&state);
         let shown = shown.clone();
         use_effect_with((state.page, state.error), move |&(page, error)| {
             let first = shown.replace(Some(page)).is_none();
             if owns_page {
-                web::set_title(&title);
                 if first {
                     web::history::replace(page.step());
                     *in_history.borrow_mut() = Some(page);
@@ -106,6 +115,7 @@ pub fn app(props: &AppProps) -> Html {
                     } else {
                         ".cs-title"
                     },
+                    !owns_page,
                 );
             }
         });

@@ -15,17 +15,19 @@ pub fn focus(node: &NodeRef) {
     }
 }
 
-/// Moves focus to the first element under `root` that matches `selector`,
-/// and scrolls it to the middle of the view if something of the host page
-/// (a sticky header, say) covers it where the browser put it.
-pub fn focus_within(root: &NodeRef, selector: &str) {
+/// Moves focus to the first element under `root` that matches `selector`;
+/// inside a host's page, also scrolls it to the middle of the view if
+/// something of the host (a sticky header, say) covers it where the browser
+/// put it. On the widget's own page nothing can, and the check, which makes
+/// the browser lay out the page before its time, is left out.
+pub fn focus_within(root: &NodeRef, selector: &str, in_host: bool) {
     let found = root
         .cast::<web_sys::Element>()
         .and_then(|r| r.query_selector(selector).ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = found {
         let _ = el.focus();
-        if is_covered(&el) {
+        if in_host && is_covered(&el) {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Center);
             el.scroll_into_view_with_scroll_into_view_options(&options);

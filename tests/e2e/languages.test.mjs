@@ -83,7 +83,7 @@ for (const [code, l] of Object.entries(LANGUAGES)) {
   });
 }
 
-test('switching language mid-way keeps every answer and updates lang', async (t) => {
+test('switching language mid-way keeps every answer and updates lang and title', async (t) => {
   const { context, page } = await openPage(env.browser, { locale: 'en-GB' });
   t.after(() => context.close());
   await page.goto(env.server.origin + '/');
@@ -92,6 +92,8 @@ test('switching language mid-way keeps every answer and updates lang', async (t)
   await page.getByLabel('Language').selectOption('fr');
   assert.equal(await page.locator('.cs').getAttribute('lang'), 'fr');
   assert.equal(await page.locator('legend h1').textContent(), 'Laquelle de ces descriptions correspond le mieux à votre produit ?'.replace(' ?', '\u00a0?'));
+  // The tab's title follows once the page is painted.
+  await page.waitForFunction(() => document.title.startsWith('Laquelle de ces descriptions'));
   await page.getByRole('button', { name: 'Retour' }).click();
   assert.equal(await page.locator('input[value="no"]').isChecked(), true);
   await page.getByLabel('Langue').selectOption('de');

@@ -157,6 +157,7 @@ test('continuing without an answer shows the error summary, which takes focus', 
   await page.locator('legend h1').waitFor();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.locator('.cs-error-summary').waitFor();
+  await painted(page);
   assert.match(await page.title(), /^Error: /);
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'cs-error-summary');
   await assertAccessible(page, 'question with an error');
