@@ -143,6 +143,8 @@ try {
       to_outcome_ms: { dom: of('outcome', 'dom'), painted: of('outcome', 'paint') },
       js_heap_bytes_after_walk: median(walks.map((w) => w.jsHeap)),
       wasm_memory_bytes_after_walk: median(walks.map((w) => w.wasmMemory)),
+      // Every step of every walk, in order, for a closer look.
+      walks: walks.map((w) => w.steps),
     };
   }
 } finally {
