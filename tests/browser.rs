@@ -7,6 +7,7 @@ use cyberscreen::text::Lang;
 use cyberscreen::ui::state::Startup;
 use cyberscreen::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::{Closure, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -46,6 +47,21 @@ async fn click(root: &Element, selector: &str) {
     yew::scheduler::flush().await;
 }
 
+/// Waits until the next frame is painted: the widget sets the page's title
+/// and history entry then.
+async fn painted() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let after = Closure::once_into_js(move || {
+            gloo::timers::callback::Timeout::new(0, move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            })
+            .forget();
+        });
+        let _ = gloo::utils::window().request_animation_frame(after.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+}
+
 #[wasm_bindgen_test]
 async fn becomes_ready_on_the_start_page() {
     let root = mount().await;
@@ -71,6 +87,7 @@ async fn continue_without_an_answer_shows_the_error_summary_then_moves_on() {
     click(&root, "button[type=submit]").await;
     assert_eq!(text(&root, ".cs-error-summary h2"), "There is a problem");
     assert!(text(&root, ".cs-error-message").contains("Select an answer to continue"));
+    painted().await;
     let doc = gloo::utils::document();
     assert!(doc.title().starts_with("Error: "), "{}", doc.title());
 
