@@ -38,15 +38,31 @@ fn page_title(state: &State) -> String {
     }
 }
 
+/// The history entries of the widget's own page: the page the current entry
+/// names, and a page shown whose entry waits for the next paint.
+#[derive(Default)]
+struct Entries {
+    current: Option<Page>,
+    pending: Option<Page>,
+}
+
+impl Entries {
+    fn push(&mut self, page: Page) {
+        if self.current != Some(page) {
+            web::history::push(page.step());
+            self.current = Some(page);
+        }
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let startup = &props.startup;
     let state = use_reducer_eq(|| State::start(startup.clone()));
     let ready = use_state_eq(|| false);
     let root = use_node_ref();
-    // The page the browser's current history entry names, and the page shown.
-    let in_history = use_mut_ref(|| None::<Page>);
-    let shown = use_memo((), |_| std::cell::Cell::new(None::<Page>));
+    let entries = use_mut_ref(Entries::default);
+    let mounted = use_mut_ref(|| false);
     let owns_page = startup.owns_page;
     let key = startup.storage_key.clone();
     let settings = startup.settings.clone();
@@ -54,7 +70,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let ready = ready.clone();
         let state = state.clone();
-        let in_history = in_history.clone();
+        let entries = entries.clone();
         let root = root.clone();
         let theme = settings.theme.clone();
         use_effect_with((), move |_| {
@@ -65,7 +81,10 @@ pub fn app(props: &AppProps) -> Html {
             let listener = owns_page.then(|| {
                 web::history::listen(move |step| {
                     if let Some(page) = Page::from_step(&step) {
-                        *in_history.borrow_mut() = Some(page);
+                        *entries.borrow_mut() = Entries {
+                            current: Some(page),
+                            pending: None,
+                        };
                         state.dispatch(Action::GoTo(page));
                     }
                 })
@@ -88,21 +107,25 @@ pub fn app(props: &AppProps) -> Html {
         // Every step gets its own history entry, and focus goes to the new
         // heading (or the error summary) so that screen readers announce it.
         let root = root.clone();
-        let shown = shown.clone();
         use_effect_with((state.page, state.error), move |&(page, error)| {
-            let first = shown.replace(Some(page)).is_none();
+            let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
             if owns_page {
+                let mut e = entries.borrow_mut();
                 if first {
                     web::history::replace(page.step());
-                    *in_history.borrow_mut() = Some(page);
+                    e.current = Some(page);
                 } else {
-                    // Making an entry takes the browser a few milliseconds:
-                    // done after the new page is painted, if it still shows.
+                    // Making an entry takes the browser a few milliseconds, so
+                    // it waits until the new page is painted. A step still
+                    // waiting for its entry gets it now: none is left out.
+                    if let Some(earlier) = e.pending.replace(page) {
+                        e.push(earlier);
+                    }
+                    let entries = entries.clone();
                     web::after_paint(move || {
-                        let mut entry = in_history.borrow_mut();
-                        if shown.get() == Some(page) && *entry != Some(page) {
-                            web::history::push(page.step());
-                            *entry = Some(page);
+                        let mut e = entries.borrow_mut();
+                        if let Some(page) = e.pending.take() {
+                            e.push(page);
                         }
                     });
                 }

@@ -188,6 +188,33 @@ test('the browser back button returns to the earlier question with its answer se
   assert.equal(page.url(), url, 'the URL is never rewritten');
 });
 
+test('steps taken faster than the browser paints each keep their history entry', async (t) => {
+  const { page } = await begin(t);
+  await page.locator('legend h1').waitFor();
+  await painted(page);
+  const before = await page.evaluate(() => history.length);
+  // Two answers in one task, so that no frame is painted between the steps.
+  const headings = await page.evaluate(async () => {
+    const title = () => document.querySelector('legend h1').textContent;
+    const answer = async (value) => {
+      const was = title();
+      document.querySelector(`input[value="${value}"]`).click();
+      document.querySelector('main button[type=submit]').click();
+      for (let i = 0; i < 100 && title() === was; i++) await Promise.resolve();
+      return title();
+    };
+    return [await answer('export'), await answer('no')];
+  });
+  assert.match(headings[0], /^Has your national export control authority/);
+  assert.equal(headings[1], 'Which of these best describes your product?');
+  await painted(page);
+  assert.equal(await page.evaluate(() => history.length), before + 2, 'an entry for each step');
+  await page.goBack();
+  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  await page.goBack();
+  await page.locator('legend h1', { hasText: 'What do you plan to do with the product?' }).waitFor();
+});
+
 test('"Change" on check your answers asks the newly opened question, then returns', async (t) => {
   const { page } = await begin(t);
   await answer(page, 'Export it out of the EU: ship, carry, send or make it available electronically');
