@@ -16,7 +16,7 @@ out=target/wasm-profile
 rm -rf "$out"
 cargo build --release --target wasm32-unknown-unknown --bin cyberscreen
 wasm-bindgen --target web --keep-debug --out-dir "$out" target/wasm32-unknown-unknown/release/cyberscreen.wasm
-wasm-opt -Oz --debuginfo "$out/cyberscreen_bg.wasm" -o "$out/named.wasm"
+wasm-opt -Oz --converge --debuginfo "$out/cyberscreen_bg.wasm" -o "$out/named.wasm"
 
 twiggy top -n "${TOP:-40}" "$out/named.wasm"
 twiggy top -n 1000000 -f csv "$out/named.wasm" >"$out/top.csv"
@@ -24,7 +24,7 @@ node -e '
   const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").slice(1)
     .map((l) => { const m = l.match(/^(".*"|[^,]*),(\d+),/); return { name: m[1], bytes: Number(m[2]) }; });
   const sum = (f) => rows.filter(f).reduce((n, r) => n + r.bytes, 0);
-  const names = sum((r) => /names"+ subsection/.test(r.name));
+  const names = sum((r) => /names"+ subsection|module name|custom section .name./.test(r.name));
   const data = sum((r) => r.name.includes("data segment"));
   const yew = sum((r) => /^"?<?yew::/.test(r.name) || r.name.includes("CompStateInner"));
   const total = sum(() => true) - names;

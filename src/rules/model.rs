@@ -192,6 +192,11 @@ pub enum Section {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Classes(u8);
 
+const _: () = assert!(
+    OutcomeClass::ALL.len() <= 8,
+    "Classes holds at most 8 classes"
+);
+
 impl Classes {
     pub fn insert(&mut self, class: OutcomeClass) {
         self.0 |= 1 << class as u8;

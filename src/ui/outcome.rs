@@ -110,7 +110,8 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let settings = use_context::<Settings>().unwrap_or_default();
     let lang = state.lang;
     // The moment the outcome was reached, written once per language.
-    let created = (*use_memo(lang, |lang| lang.date(web::now()))).clone();
+    let reached = *use_memo((), |()| web::now());
+    let created = (*use_memo(lang, move |lang| lang.date(reached))).clone();
     let t = |id| lang.text(id);
     let Some(e) = crate::rules::explain(&state.answers) else {
         return Html::default();

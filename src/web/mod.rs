@@ -18,8 +18,8 @@ pub fn focus(node: &NodeRef) {
 /// Moves focus to the first element under `root` that matches `selector`;
 /// inside a host's page, also scrolls it to the middle of the view if
 /// something of the host (a sticky header, say) covers it where the browser
-/// put it. On the widget's own page nothing can, and the check, which makes
-/// the browser lay out the page before its time, is left out.
+/// put it. On the widget's own page nothing can, and the check (a hit test
+/// of the new page) is left out.
 pub fn focus_within(root: &NodeRef, selector: &str, in_host: bool) {
     let found = root
         .cast::<web_sys::Element>()
