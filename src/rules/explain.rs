@@ -102,6 +102,21 @@ pub fn explain(answers: &Answers) -> Option<Explanation> {
     })
 }
 
+impl Explanation {
+    /// The questions answered "I'm not sure": the open points.
+    pub fn unsure(&self) -> impl Iterator<Item = &Step> {
+        self.steps.iter().filter(|s| s.choice == Choice::NotSure)
+    }
+
+    /// The tokens of the provisions cited, as in `data-cites`.
+    pub fn cite_tokens(&self) -> Vec<&'static str> {
+        self.cites
+            .iter()
+            .map(|p| content::provision(*p).token)
+            .collect()
+    }
+}
+
 fn leads_to(answers: &Answers, question: NodeId, choice: Choice) -> LeadsTo {
     let walk = walk_from(question, answers, Some((question, choice)));
     match walk.end {

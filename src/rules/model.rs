@@ -1,6 +1,6 @@
 //! The shapes of the tree. The data itself is in `content/tree.toml`.
 
-use crate::text::TextId;
+use crate::text::{Lang, TextId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId(pub u16);
@@ -79,6 +79,12 @@ impl Node {
     /// This question's option for `choice`, if it offers it.
     pub fn option(&self, choice: Choice) -> Option<&Opt> {
         self.question()?.option(choice)
+    }
+
+    /// The words of this question's option for `choice` in `lang`; empty if
+    /// it offers none.
+    pub fn answer_text(&self, lang: Lang, choice: Choice) -> &'static str {
+        self.option(choice).map_or("", |o| lang.text(o.label))
     }
 
     /// The provisions behind answering `choice` here: the option's own, or

@@ -20,7 +20,7 @@ pub struct Record<'a> {
     pub lang: Lang,
     pub member_state: Option<&'static str>,
     pub red_flags: Vec<&'static str>,
-    /// When it was made, as the browser formats it for the user.
+    /// When it was made, written in the record's language.
     pub created: String,
 }
 
@@ -84,20 +84,19 @@ impl Record<'_> {
         let answers = path_answers(self.answers);
         for (i, (n, c)) in answers.iter().enumerate() {
             let q = node(*n);
-            let label = q.option(*c).map_or("", |o| lang.text(o.label));
             let _ = writeln!(
                 s,
                 "    {{\"question\": {}, \"answer\": {}, \"question_text\": {}, \"answer_text\": {}}}{}",
                 quote(q.key),
                 quote(c.key()),
                 quote(lang.text(q.title)),
-                quote(label),
+                quote(q.answer_text(lang, *c)),
                 if i + 1 < answers.len() { "," } else { "" }
             );
         }
         s.push_str("  ],\n");
         if let Some(e) = explain(self.answers) {
-            let cites: Vec<String> = e.cites.iter().map(|p| quote(provision(*p).token)).collect();
+            let cites: Vec<String> = e.cite_tokens().into_iter().map(quote).collect();
             let _ = writeln!(
                 s,
                 "  \"outcome\": {{\"node\": {}, \"class\": {}, \"title\": {}, \"cites\": [{}]}},",
@@ -130,7 +129,8 @@ impl Record<'_> {
         if let Some(a) = self.member_state.and_then(content::authority) {
             let _ = writeln!(s, "- {}: {} ({})", t(a.state_name), t(a.name), a.url);
         }
-        if let Some(e) = explain(self.answers) {
+        let e = explain(self.answers);
+        if let Some(e) = &e {
             let n = node(e.outcome);
             let _ = write!(
                 s,
@@ -145,13 +145,15 @@ impl Record<'_> {
             let _ = writeln!(s, "## {}\n", t(ui::OUTCOME_WHY));
             for step in e.steps.iter().filter(|s| s.decisive) {
                 let q = node(step.question);
-                let label = q.option(step.choice).map_or("", |o| t(o.label));
                 let _ = writeln!(
                     s,
                     "- {}",
                     fill(
                         t(ui::OUTCOME_ANSWERED),
-                        &[("answer", label), ("question", t(q.title))]
+                        &[
+                            ("answer", q.answer_text(lang, step.choice)),
+                            ("question", t(q.title))
+                        ]
                     )
                 );
             }
@@ -165,11 +167,9 @@ impl Record<'_> {
             let _ = writeln!(s, "\n### {}\n", t(title));
             for (n, c) in rows {
                 let q = node(n);
-                let label = q.option(c).map_or("", |o| t(o.label));
-                let _ = writeln!(s, "- {}  \n  **{}**", t(q.title), label);
+                let _ = writeln!(s, "- {}  \n  **{}**", t(q.title), q.answer_text(lang, c));
             }
         }
-        let answers = path_answers(self.answers);
         let _ = writeln!(s, "\n## {}\n", t(ui::RECORD_RED_FLAGS));
         let ticked: Vec<_> = RED_FLAGS
             .iter()
@@ -182,15 +182,12 @@ impl Record<'_> {
             let _ = writeln!(s, "- {}", t(f.text));
         }
         let _ = writeln!(s, "\n## {}\n", t(ui::RECORD_OPEN_POINTS));
-        let open: Vec<_> = answers
-            .iter()
-            .filter(|(_, c)| *c == Choice::NotSure)
-            .collect();
+        let open: Vec<_> = e.iter().flat_map(|e| e.unsure()).collect();
         if open.is_empty() {
             let _ = writeln!(s, "- {}", t(ui::RECORD_NONE));
         }
-        for (n, _) in open {
-            let _ = writeln!(s, "- {}", t(node(*n).title));
+        for step in open {
+            let _ = writeln!(s, "- {}", t(node(step.question).title));
         }
         let _ = writeln!(s, "\n## {}\n", t(ui::START_SOURCES_HEADING));
         for d in DOCUMENTS {

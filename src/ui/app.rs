@@ -12,7 +12,7 @@ use super::settings::Settings;
 use super::share::ShareLink;
 use super::start::StartPage;
 use super::state::{Action, Notice, Page, Startup, State};
-use crate::rules::content::{node, provision};
+use crate::rules::content::node;
 use crate::rules::saved::Saved;
 use crate::text::{Lang, fill, ui};
 use crate::web;
@@ -154,8 +154,12 @@ pub fn app(props: &AppProps) -> Html {
                 crate::rules::explain(&answers),
                 root.cast::<web_sys::Element>(),
             ) {
-                let cites: Vec<&str> = e.cites.iter().map(|p| provision(*p).token).collect();
-                web::embed::announce_outcome(&root, e.class.code(), &cites, parent.as_deref());
+                web::embed::announce_outcome(
+                    &root,
+                    e.class.code(),
+                    &e.cite_tokens(),
+                    parent.as_deref(),
+                );
             }
         });
     }

@@ -35,7 +35,7 @@ pub fn answer_list(props: &AnswerListProps) -> Html {
                     <dl class="cs-summary">
                         { for rows.into_iter().map(|(n, c)| {
                             let q = node(n);
-                            let label = q.option(c).map_or("", |o| t(o.label));
+                            let label = q.answer_text(lang, c);
                             html! {
                                 <div class="cs-summary-row">
                                     <dt class="cs-summary-key">{ t(q.title) }</dt>

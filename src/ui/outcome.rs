@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::rules::content::{AUTHORITIES, CONTENT_VERSION, RED_FLAGS, authority, node, provision};
+use crate::rules::content::{AUTHORITIES, CONTENT_VERSION, RED_FLAGS, authority, node};
 use crate::rules::record::Record;
 use crate::rules::{Choice, Explanation, LeadsTo, OutcomeClass, Step, explain::outcome_class};
 use crate::text::{Lang, fill, ui};
@@ -24,9 +24,7 @@ pub struct OutcomeProps {
 }
 
 fn answer_text(lang: Lang, step: &Step, choice: Choice) -> &'static str {
-    node(step.question)
-        .option(choice)
-        .map_or("", |o| lang.text(o.label))
+    node(step.question).answer_text(lang, choice)
 }
 
 fn question_text(lang: Lang, step: &Step) -> &'static str {
@@ -81,11 +79,7 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<(String, Vec<String>)> {
 /// The points the authority is asked to settle: the unsure answers, or else
 /// the answer that led here.
 fn open_points(lang: Lang, e: &Explanation) -> String {
-    let unsure: Vec<&Step> = e
-        .steps
-        .iter()
-        .filter(|s| s.choice == Choice::NotSure)
-        .collect();
+    let unsure: Vec<&Step> = e.unsure().collect();
     let points: Vec<&Step> = if unsure.is_empty() {
         e.steps.last().into_iter().collect()
     } else {
@@ -120,18 +114,13 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let Some(o) = n.outcome() else {
         return Html::default();
     };
-    let tokens: Vec<&str> = e.cites.iter().map(|p| provision(*p).token).collect();
+    let tokens = e.cite_tokens();
     let art5 = matches!(
         e.class,
         OutcomeClass::Art5DueDiligence | OutcomeClass::Art5Notify | OutcomeClass::Art5Licence
     );
     let changes = changes(lang, &e);
-    let open: Vec<_> = e
-        .steps
-        .iter()
-        .filter(|s| s.choice == Choice::NotSure)
-        .map(|s| s.question)
-        .collect();
+    let open: Vec<_> = e.unsure().map(|s| s.question).collect();
     let onstate = props.onmemberstate.reform(|ev: Event| {
         let value = ev
             .target_unchecked_into::<web_sys::HtmlSelectElement>()

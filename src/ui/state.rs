@@ -398,10 +398,14 @@ fn page_after(answers: &Answers, node: NodeId) -> Page {
         .iter()
         .position(|n| *n == node)
         .and_then(|i| w.path.get(i + 1));
-    match (next, w.end) {
-        (Some(n), _) => page_of(*n),
-        (None, End::Ask(q)) => Page::Question(q),
-        (None, End::Outcome(_)) => Page::Check,
+    next.map_or(page_at(w.end), |n| page_of(*n))
+}
+
+/// Where the path ends: its open question, or the check page before the outcome.
+fn page_at(end: End) -> Page {
+    match end {
+        End::Ask(q) => Page::Question(q),
+        End::Outcome(_) => Page::Check,
     }
 }
 
@@ -410,13 +414,8 @@ fn page_after(answers: &Answers, node: NodeId) -> Page {
 fn page_returning(answers: &Answers, changed: NodeId, before: &[NodeId]) -> Page {
     let w = walk(answers);
     let after = w.path.iter().skip_while(|n| **n != changed).skip(1);
-    if let Some(new) = after.into_iter().find(|n| !before.contains(n)) {
-        return page_of(*new);
-    }
-    match w.end {
-        End::Ask(q) => Page::Question(q),
-        End::Outcome(_) => Page::Check,
-    }
+    let new = after.into_iter().find(|n| !before.contains(n));
+    new.map_or(page_at(w.end), |n| page_of(*n))
 }
 
 /// The last page of the path before the check page.
@@ -435,10 +434,8 @@ fn valid_page(answers: &Answers, page: Page) -> Page {
     match (page, w.end) {
         (Page::Start, _) => Page::Start,
         (Page::Question(n) | Page::Interruption(n), _) if on_path(n) => page,
-        (Page::Check, End::Outcome(_)) => Page::Check,
         (Page::Outcome(o), End::Outcome(end)) if o == end => page,
-        (_, End::Outcome(_)) => Page::Check,
-        (_, End::Ask(q)) => Page::Question(q),
+        (_, end) => page_at(end),
     }
 }
 
