@@ -5,12 +5,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::rules::saved::Saved;
-use crate::ui::settings::Settings;
-use crate::ui::state::{Source, Startup};
+use crate::ui::state::Startup;
 use crate::ui::{App, AppProps};
 
-use super::storage;
+use super::mount::{self, STORAGE_KEY};
 
 /// The attributes the element reads; others (class, style, …) are the host's.
 const ATTRIBUTES: &[&str] = &[
@@ -56,19 +54,14 @@ pub fn mount_element(
         })
         .filter(|(name, _)| ATTRIBUTES.contains(&name.as_str()))
         .collect();
-    let (settings, warnings) = Settings::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    super::warn_all(&warnings);
+    let settings = mount::settings_from(&pairs);
     let storage_key = match id.filter(|id| !id.is_empty()) {
-        Some(id) => format!("cyberscreen:{id}"),
-        None => "cyberscreen".to_owned(),
-    };
-    let saved = match storage::load(&storage_key) {
-        Ok(Some(stored)) => Some((Source::Device, Saved::decode(&stored))),
-        Ok(None) | Err(_) => None,
+        Some(id) => format!("{STORAGE_KEY}:{id}"),
+        None => STORAGE_KEY.to_owned(),
     };
     let startup = Startup {
-        lang: super::mount::language(&settings),
-        saved,
+        lang: mount::language(&settings),
+        saved: mount::remembered(&storage_key),
         settings,
         owns_page: false,
         storage_key,

@@ -1,7 +1,7 @@
 //! Starting the widget on a page of its own: `index.html`, or `embed.html`
 //! inside a host's iframe.
 
-use crate::rules::saved::Saved;
+use crate::rules::saved::{DecodeError, Saved};
 use crate::text::Lang;
 use crate::ui::settings::Settings;
 use crate::ui::state::{Source, Startup};
@@ -11,7 +11,8 @@ use super::{embed, storage};
 
 /// The id of the element the widget's own pages mount it into.
 pub const ROOT_ID: &str = "cyberscreen";
-const STORAGE_KEY: &str = "cyberscreen";
+/// Where answers are remembered; a custom element with an `id` adds it.
+pub(super) const STORAGE_KEY: &str = "cyberscreen";
 
 /// The language the host asked for, else the browser's preference.
 pub(super) fn language(settings: &Settings) -> Lang {
@@ -19,6 +20,22 @@ pub(super) fn language(settings: &Settings) -> Lang {
         let preferred = super::preferred_languages();
         Lang::negotiate(preferred.iter().map(String::as_str))
     })
+}
+
+/// Settings from `(name, value)` pairs; what is not taken is reported on
+/// the console for the host's developers.
+pub(super) fn settings_from(pairs: &[(String, String)]) -> Settings {
+    let (settings, warnings) = Settings::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    super::warn_all(&warnings);
+    settings
+}
+
+/// The answers remembered on this device under `key`, if any.
+pub(super) fn remembered(key: &str) -> Option<(Source, Result<Saved, DecodeError>)> {
+    match storage::load(key) {
+        Ok(Some(stored)) => Some((Source::Device, Saved::decode(&stored))),
+        Ok(None) | Err(_) => None,
+    }
 }
 
 /// Mounts the widget into `#cyberscreen`, replacing what the page showed
@@ -35,12 +52,10 @@ pub fn start() {
     };
     let framed = root.has_attribute("data-embed");
     let fragment = super::fragment();
-    let (settings, warnings) = if framed {
-        let pairs = super::fragment_pairs(&fragment);
-        Settings::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    let settings = settings_from(&if framed {
+        super::fragment_pairs(&fragment)
     } else {
-        let attributes: Vec<(String, String)> = root
-            .get_attribute_names()
+        root.get_attribute_names()
             .iter()
             .filter_map(|name| name.as_string())
             .filter_map(|name| {
@@ -48,10 +63,8 @@ pub fn start() {
                 let value = root.get_attribute(&name)?;
                 (key != "embed").then_some((key, value))
             })
-            .collect();
-        Settings::parse(attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-    };
-    super::warn_all(&warnings);
+            .collect()
+    });
 
     // A fragment that names none of the encoding's fields is the page's own.
     let is_link = fragment
@@ -60,10 +73,7 @@ pub fn start() {
     let saved = if !framed && is_link {
         Some((Source::Link, Saved::decode(&fragment)))
     } else {
-        match storage::load(STORAGE_KEY) {
-            Ok(Some(stored)) => Some((Source::Device, Saved::decode(&stored))),
-            Ok(None) | Err(_) => None,
-        }
+        remembered(STORAGE_KEY)
     };
     if let Some(origin) = settings.parent_origin.clone().filter(|_| framed) {
         embed::report_height(origin);
