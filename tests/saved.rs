@@ -4,10 +4,12 @@
 
 mod common;
 
-use cyberscreen::rules::content::{CONTENT_VERSION, NODES, START, node};
+use cyberscreen::rules::content::{
+    CONTENT_VERSION, NODES, RED_FLAGS, START, authority, node, provision,
+};
 use cyberscreen::rules::record::{Record, RecordError, import};
 use cyberscreen::rules::saved::{DecodeError, MAX_LEN, Saved};
-use cyberscreen::rules::{Answers, Choice, Kind, NodeId, explain, json};
+use cyberscreen::rules::{Answers, Choice, Kind, NodeId, Status, explain, json};
 use cyberscreen::text::Lang;
 use proptest::prelude::*;
 
@@ -63,6 +65,55 @@ fn every_path_survives_a_record() {
         assert_eq!(imported.red_flags, vec!["prior-misuse"]);
         assert_eq!(imported.saved.member_state.as_deref(), Some("DE"));
         assert!(record.to_markdown().contains(CONTENT_VERSION));
+    }
+}
+
+/// What the page marks as unverified or secondary, the record marks too:
+/// the provisions, the red flags and the authority.
+#[test]
+fn the_written_record_keeps_every_status_mark() {
+    let mark = |status: Status| status.mark().map(|m| format!(" ({})", Lang::En.text(m)));
+    let flag = RED_FLAGS
+        .iter()
+        .find(|f| f.status == Status::Unverified)
+        .unwrap();
+    let state = "GR";
+    assert_eq!(authority(state).unwrap().status, Status::Unverified);
+    for answers in all_paths() {
+        let markdown = Record {
+            answers: &answers,
+            lang: Lang::En,
+            member_state: Some(state),
+            red_flags: vec![flag.key],
+            created: "26 November 2026, 21:46".into(),
+        }
+        .to_markdown();
+        for p in explain(&answers)
+            .unwrap()
+            .cites
+            .iter()
+            .map(|p| provision(*p))
+        {
+            let line = format!(
+                "- {}{} [{}]",
+                Lang::En.text(p.label),
+                mark(p.status).unwrap_or_default(),
+                p.token
+            );
+            assert!(markdown.contains(&line), "{line}");
+        }
+        let a = authority(state).unwrap();
+        assert!(markdown.contains(&format!(
+            "{}{}",
+            Lang::En.text(a.name),
+            mark(a.status).unwrap()
+        )));
+        assert!(markdown.contains(&format!(
+            "- {}{}",
+            Lang::En.text(flag.text),
+            mark(flag.status).unwrap()
+        )));
+        assert!(markdown.contains(Lang::En.text(cyberscreen::text::ui::OUTCOME_UNVERIFIED_NOTE)));
     }
 }
 

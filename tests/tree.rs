@@ -235,3 +235,24 @@ fn the_start_page_states_the_longest_path() {
         );
     }
 }
+
+/// A question's legal basis shows the provisions behind each of its options
+/// too (the notes that exclude items), each once.
+#[test]
+fn a_question_shows_the_provisions_of_its_options() {
+    for n in NODES.iter().filter(|n| n.question().is_some()) {
+        let basis = n.basis();
+        for p in n
+            .cites
+            .iter()
+            .chain(n.question().unwrap().options.iter().flat_map(|o| o.cites))
+        {
+            assert!(basis.contains(p), "{}: {:?}", n.key, p);
+        }
+        let once = basis
+            .iter()
+            .enumerate()
+            .all(|(i, p)| !basis[..i].contains(p));
+        assert!(once, "{}: {:?}", n.key, basis);
+    }
+}

@@ -96,6 +96,19 @@ impl Node {
         }
     }
 
+    /// Every provision behind this node: its own, then those its options add
+    /// (such as the notes that exclude items), each once.
+    pub fn basis(&self) -> Vec<ProvisionId> {
+        let options = self.question().map_or(&[][..], |q| q.options);
+        let mut all = self.cites.to_vec();
+        for p in options.iter().flat_map(|o| o.cites) {
+            if !all.contains(p) {
+                all.push(*p);
+            }
+        }
+        all
+    }
+
     /// The nodes one step on.
     pub fn successors(&self) -> impl Iterator<Item = NodeId> + '_ {
         let (opts, next): (&[Opt], Option<NodeId>) = match &self.kind {
@@ -279,6 +292,18 @@ pub enum Status {
     Secondary,
     /// Not confirmed: shown to users as unverified.
     Unverified,
+}
+
+impl Status {
+    /// The word shown beside a statement that is not verified.
+    pub fn mark(self) -> Option<TextId> {
+        use crate::text::ui;
+        match self {
+            Status::Verified => None,
+            Status::Secondary => Some(ui::OUTCOME_SECONDARY),
+            Status::Unverified => Some(ui::OUTCOME_UNVERIFIED),
+        }
+    }
 }
 
 #[derive(Debug)]

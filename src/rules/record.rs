@@ -7,7 +7,7 @@ use super::content::{self, CONTENT_VERSION, DOCUMENTS, RED_FLAGS, SECTIONS, node
 use super::engine::{Answers, walk};
 use super::explain::explain;
 use super::json::{self, JsonError, Value, quote};
-use super::model::{Choice, NodeId};
+use super::model::{Choice, NodeId, Status};
 use super::saved::Saved;
 use crate::text::{Lang, TextId, fill, ui};
 
@@ -65,6 +65,15 @@ fn path_answers(answers: &Answers) -> Vec<(NodeId, Choice)> {
         .into_iter()
         .filter_map(|n| answers.get(n).map(|c| (n, c)))
         .collect()
+}
+
+/// `text`, and after it the word for its status where it is not verified,
+/// as the page shows it in a badge.
+fn marked(lang: Lang, text: &str, status: Status) -> String {
+    match status.mark() {
+        Some(mark) => format!("{text} ({})", lang.text(mark)),
+        None => text.to_owned(),
+    }
 }
 
 impl Record<'_> {
@@ -127,16 +136,22 @@ impl Record<'_> {
             fill(t(ui::RECORD_CREATED), &[("date", &self.created)])
         );
         if let Some(a) = self.member_state.and_then(content::authority) {
-            let _ = writeln!(s, "- {}: {} ({})", t(a.state_name), t(a.name), a.url);
+            let name = marked(lang, t(a.name), a.status);
+            let authority = fill(
+                t(ui::RECORD_AUTHORITY),
+                &[("state", t(a.state_name)), ("name", &name), ("url", a.url)],
+            );
+            let _ = writeln!(s, "- {authority}");
         }
         let e = explain(self.answers);
         if let Some(e) = &e {
             let n = node(e.outcome);
             let _ = write!(
                 s,
-                "\n## {}\n\n**{}** ({})\n\n",
+                "\n## {}\n\n**{}** — {} [{}]\n\n",
                 t(ui::OUTCOME_HEADING),
                 t(n.title),
+                t(e.class.label()),
                 e.class.code()
             );
             if let Some(o) = n.outcome() {
@@ -158,9 +173,10 @@ impl Record<'_> {
                 );
             }
             let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_SOURCES));
-            for p in &e.cites {
-                let _ = writeln!(s, "- {} [{}]", t(provision(*p).label), provision(*p).token);
+            for p in e.cites.iter().map(|p| provision(*p)) {
+                let _ = writeln!(s, "- {} [{}]", marked(lang, t(p.label), p.status), p.token);
             }
+            let _ = writeln!(s, "\n{}", t(ui::OUTCOME_UNVERIFIED_NOTE));
         }
         let _ = writeln!(s, "\n## {}", t(ui::RECORD_ANSWERS));
         for (title, rows) in answered_by_section(self.answers) {
@@ -179,7 +195,7 @@ impl Record<'_> {
             let _ = writeln!(s, "- {}", t(ui::RECORD_NONE));
         }
         for f in ticked {
-            let _ = writeln!(s, "- {}", t(f.text));
+            let _ = writeln!(s, "- {}", marked(lang, t(f.text), f.status));
         }
         let _ = writeln!(s, "\n## {}\n", t(ui::RECORD_OPEN_POINTS));
         let open: Vec<_> = e.iter().flat_map(|e| e.unsure()).collect();
@@ -195,7 +211,7 @@ impl Record<'_> {
         }
         let _ = write!(
             s,
-            "\n{}: ______________________  {}: ____________  {}: ______________________\n\n{}\n",
+            "\n{} ______________________  {} ____________  {} ______________________\n\n{}\n",
             t(ui::RECORD_REVIEWER),
             t(ui::RECORD_DATE),
             t(ui::RECORD_SIGNATURE),

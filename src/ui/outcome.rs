@@ -5,8 +5,10 @@ use yew::prelude::*;
 
 use crate::rules::content::{AUTHORITIES, CONTENT_VERSION, RED_FLAGS, authority, node};
 use crate::rules::record::Record;
-use crate::rules::{Choice, Explanation, LeadsTo, OutcomeClass, Step, explain::outcome_class};
-use crate::text::{Lang, fill, ui};
+use crate::rules::{
+    Choice, Explanation, LeadsTo, OutcomeClass, Status, Step, explain::outcome_class,
+};
+use crate::text::{Lang, fill, meta, ui};
 use crate::web;
 
 use super::check::AnswerList;
@@ -64,7 +66,10 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<(String, Vec<String>)> {
                                     possible.iter().map(|c| lang.text(c.label())).collect();
                                 fill(
                                     lang.text(ui::OUTCOME_ALTERNATIVE_MORE),
-                                    &[("answer", answer), ("results", &results.join("; "))],
+                                    &[
+                                        ("answer", answer),
+                                        ("results", &results.join(lang.text(meta::LIST_SEPARATOR))),
+                                    ],
                                 )
                             })
                         }
@@ -88,11 +93,14 @@ fn open_points(lang: Lang, e: &Explanation) -> String {
     points
         .iter()
         .map(|s| {
-            format!(
-                "- {} {}",
-                question_text(lang, s),
-                answer_text(lang, s, s.choice)
-            )
+            let point = fill(
+                lang.text(ui::OUTCOME_DRAFT_POINT),
+                &[
+                    ("question", question_text(lang, s)),
+                    ("answer", answer_text(lang, s, s.choice)),
+                ],
+            );
+            format!("- {point}")
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -247,7 +255,11 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         <a href={a.url} rel="noopener noreferrer" target="_blank">{ t(a.name) }</a>
                         { " " }{ status_badge(lang, a.status) }
                     </p>
-                    <p class="cs-hint">{ t(ui::OUTCOME_AUTHORITY_CHECKED) }</p>
+                    <p class="cs-hint">{ t(match a.status {
+                        Status::Verified => ui::OUTCOME_AUTHORITY_CHECKED,
+                        Status::Secondary => ui::OUTCOME_AUTHORITY_SECONDARY,
+                        Status::Unverified => ui::OUTCOME_AUTHORITY_UNVERIFIED,
+                    }) }</p>
                 </div>
             }
 
@@ -301,9 +313,9 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             <p class="cs-hint">{ t(ui::OUTCOME_UNVERIFIED_NOTE) }</p>
             <p class="cs-advice">{ t(ui::OUTCOME_NOT_ADVICE) }</p>
             <div class="cs-print-only cs-signature">
-                <p>{ t(ui::RECORD_REVIEWER) }{ ": " }</p>
-                <p>{ t(ui::RECORD_DATE) }{ ": " }</p>
-                <p>{ t(ui::RECORD_SIGNATURE) }{ ": " }</p>
+                <p>{ t(ui::RECORD_REVIEWER) }</p>
+                <p>{ t(ui::RECORD_DATE) }</p>
+                <p>{ t(ui::RECORD_SIGNATURE) }</p>
             </div>
             <button type="button" class="cs-button cs-button-secondary" onclick={onrestart}>{ t(ui::OUTCOME_RESTART) }</button>
         </div>

@@ -29,15 +29,11 @@ pub fn rich_text(text: &str) -> Html {
 
 /// A marker for statements not checked against the official text.
 pub fn status_badge(lang: Lang, status: Status) -> Html {
-    match status {
-        Status::Verified => Html::default(),
-        Status::Secondary => {
-            html! { <span class="cs-badge">{ lang.text(ui::OUTCOME_SECONDARY) }</span> }
-        }
-        Status::Unverified => {
-            html! { <span class="cs-badge cs-badge-warn">{ lang.text(ui::OUTCOME_UNVERIFIED) }</span> }
-        }
-    }
+    let Some(mark) = status.mark() else {
+        return Html::default();
+    };
+    let warn = status == Status::Unverified;
+    html! { <span class={classes!("cs-badge", warn.then_some("cs-badge-warn"))}>{ lang.text(mark) }</span> }
 }
 
 /// Provisions as a list of labelled links to the official texts.

@@ -112,7 +112,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
                             { rich(lang, f) }
                         }
                         <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_LEGAL_BASIS) }</Heading>
-                        { cites(lang, n.cites) }
+                        { cites(lang, &n.basis()) }
                     </div>
                 </details>
                 <button type="submit" class="cs-button" {onclick}>{ t(ui::QUESTION_CONTINUE) }</button>
