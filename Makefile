@@ -45,7 +45,7 @@ dist:
 budget: dist
 	node --test tests/budget.test.mjs
 
-e2e:
+e2e: dist
 	npm run --silent e2e
 
 bench: setup dist

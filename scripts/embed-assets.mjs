@@ -56,6 +56,9 @@ const failed = Object.fromEntries(
 if (!failed.en) throw new Error('dist/index.html has no failure message');
 
 const module = await readFile('src/web/element.js', 'utf8');
+for (const placeholder of ['/* ASSETS */ null', '/* FAILED */ null']) {
+  if (!module.includes(placeholder)) throw new Error(`src/web/element.js has no ${placeholder}`);
+}
 const element = module
   .replace('/* ASSETS */ null', JSON.stringify(assets))
   .replace('/* FAILED */ null', JSON.stringify(failed));

@@ -91,8 +91,17 @@ test('plain portal: P1, the outcome event, the contact block, no trap, axe', asy
   assert.deepEqual(log.errors, []);
   await screenshot(page, 'embed-plain-outcome');
 
-  await page.evaluate(() => document.querySelector('cyber-screen').remove());
-  assert.equal(await page.locator('.cs').count(), 0, 'removing the element removes the widget');
+  // Removed, the element unmounts the widget from its shadow root; put back,
+  // it starts again.
+  const left = await page.evaluate(() => {
+    const element = document.querySelector('cyber-screen');
+    element.remove();
+    window.removedWidget = element;
+    return element.shadowRoot.childElementCount;
+  });
+  assert.equal(left, 0, 'removing the element unmounts the widget');
+  await page.evaluate(() => document.body.append(window.removedWidget));
+  await widget.locator('.cs[data-state="ready"]').waitFor();
 });
 
 test('hostile portal: the widget works and stays readable and reachable', async (t) => {
@@ -107,7 +116,8 @@ test('hostile portal: the widget works and stays readable and reachable', async 
   assert.ok(look.height >= 24, `targets stay at least 24px (${look.height})`);
   await screenshot(page, 'embed-hostile-start');
   assert.deepEqual(await axe(page), [], 'axe in the hostile page');
-  await tabThrough(page);
+  const path = await tabThrough(page);
+  assert.ok(path.length > 2, 'focus went through the widget');
   await walkP1(page, widget, { coveredBy: '.sticky' });
   assert.deepEqual(await axe(page), [], 'axe on the outcome in the hostile page');
   await screenshot(page, 'embed-hostile-outcome');
@@ -149,6 +159,9 @@ test('iframe without allow-same-origin: P1, height and outcome messages, no stor
   const height = await page.locator('#check').evaluate((f) => f.getBoundingClientRect().height);
   assert.ok(height > 600, `the frame grew to its content (${height}px)`);
   assert.deepEqual(await axe(page), [], 'axe on the portal with the frame');
+  const inside = page.frame({ url: /embed\.html/ });
+  assert.ok(inside, 'the frame is found');
+  assert.deepEqual(await axe(inside), [], 'axe inside the frame');
   await frame.getByLabel('Remember my answers on this device').click();
   await frame.locator('.cs-notice').waitFor();
   assert.match(await frame.locator('.cs-notice').textContent(), /does not let the check store anything/);
@@ -158,6 +171,7 @@ test('iframe without allow-same-origin: P1, height and outcome messages, no stor
   const [message] = await outcomes(page);
   assert.equal(message.outcome, 'LISTED');
   assert.ok(message.cites.includes('5A001.f'));
+  assert.deepEqual(await axe(inside), [], 'axe on the outcome inside the frame');
   assert.deepEqual(log.errors, []);
   await screenshot(page, 'embed-frame-outcome');
 });

@@ -132,8 +132,9 @@ const axeSource = await readFile(
 
 /**
  * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page as it is now and
- * returns the violations. Injected through the DevTools protocol, so that a
- * strict Content-Security-Policy on the page does not block it.
+ * returns the violations. `page` may also be a frame, which axe run on its
+ * parent skips. Injected through the DevTools protocol, so that a strict
+ * Content-Security-Policy on the page does not block it.
  */
 export async function axe(page) {
   // axe adds a style element of its own, which a strict CSP reports; such
@@ -152,13 +153,17 @@ export async function axe(page) {
       nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
   });
-  await page.evaluate((n) => window.__cspViolations?.splice(n), before);
-  // The browser's console report of the same: it arrives a moment later.
-  await page.waitForTimeout(50);
+  const reported = await page.evaluate((n) => window.__cspViolations?.splice(n).length ?? 0, before);
+  // The console reports the same violations a moment later: wait for each
+  // of them (for at most a second), then take them back off the log too.
   const log = page.__log;
   if (log) {
+    const axes = (e) => /^Applying inline style violates/.test(e);
+    for (let i = 0; i < 100 && log.errors.slice(logged).filter(axes).length < reported; i++) {
+      await page.waitForTimeout(10);
+    }
     const during = log.errors.splice(logged);
-    log.errors.push(...during.filter((e) => !/^Applying inline style violates/.test(e)));
+    log.errors.push(...during.filter((e) => !axes(e)));
   }
   return violations;
 }

@@ -108,14 +108,7 @@ test('full storage: the widget says so and stops remembering', async (t) => {
 
 test('corrupted or foreign stored content is reported and left untouched', async (t) => {
   const garbage = '{"someone-else": true}' + 'x'.repeat(6000);
-  const { page } = await open(t, '', {
-    init: (value) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem('cyberscreen', value);
-        sessionStorage.setItem('seeded', '1');
-      }
-    },
-  });
+  const { page } = await open(t);
   await page.evaluate((value) => localStorage.setItem('cyberscreen', value), garbage);
   await page.reload();
   await ready(page);

@@ -6,8 +6,9 @@ import { setup, openPage, ready, screenshot } from './harness.mjs';
 
 const env = setup();
 
-test('start page renders and "Start now" leads to the first question', async () => {
+test('start page renders and "Start now" leads to the first question', async (t) => {
   const { context, page, log } = await openPage(env.browser);
+  t.after(() => context.close());
   await page.goto(env.server.origin + '/');
   await ready(page);
   const h1 = page.locator('h1');
@@ -35,5 +36,4 @@ test('start page renders and "Start now" leads to the first question', async () 
   for (const { url } of log.requests) {
     assert.ok(url.startsWith(env.server.origin + '/'), `request to another host: ${url}`);
   }
-  await context.close();
 });
