@@ -5,7 +5,7 @@
 // hidden, the host hears the outcome, and axe-core passes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, axe, screenshot, cspViolations } from './harness.mjs';
+import { setup, openPage, screenshot, cspViolations, assertAccessible } from './harness.mjs';
 
 const env = setup();
 
@@ -75,11 +75,11 @@ test('plain portal: P1, the outcome event, the contact block, no trap, axe', asy
   const widget = page.locator('cyber-screen');
   await widget.locator('.cs[data-state="ready"]').waitFor();
   assert.equal(await widget.locator('.cs-title').evaluate((h) => h.tagName), 'H2', 'heading-level="2"');
-  assert.deepEqual(await axe(page), [], 'axe on the start page in the portal');
+  await assertAccessible(page, 'the start page in the portal');
   const path = await tabThrough(page);
   assert.ok(path.length > 2, 'focus went through the widget');
   const outcome = await walkP1(page, widget);
-  assert.deepEqual(await axe(page), [], 'axe on the outcome in the portal');
+  await assertAccessible(page, 'the outcome in the portal');
   assert.match(await outcome.textContent(), /Example Association, export desk/);
   assert.match(await outcome.textContent(), /BAFA/, 'member-state="DE" preselects the authority');
   const [event] = await outcomes(page);
@@ -115,11 +115,11 @@ test('hostile portal: the widget works and stays readable and reachable', async 
   assert.notEqual(look.display, 'none', "the host's CSS does not reach into the widget");
   assert.ok(look.height >= 24, `targets stay at least 24px (${look.height})`);
   await screenshot(page, 'embed-hostile-start');
-  assert.deepEqual(await axe(page), [], 'axe in the hostile page');
+  await assertAccessible(page, 'the hostile page');
   const path = await tabThrough(page);
   assert.ok(path.length > 2, 'focus went through the widget');
   await walkP1(page, widget, { coveredBy: '.sticky' });
-  assert.deepEqual(await axe(page), [], 'axe on the outcome in the hostile page');
+  await assertAccessible(page, 'the outcome in the hostile page');
   await screenshot(page, 'embed-hostile-outcome');
   assert.equal((await outcomes(page))[0].detail.outcome, 'LISTED');
   assert.equal(await page.locator('other-widget').textContent(), 'Another widget');
@@ -147,7 +147,7 @@ test('two widgets on one page answer independently', async (t) => {
     if ((await page.evaluate(() => document.activeElement?.id)) === 'second') break;
   }
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'second', 'Tab moves on from the first widget into the second');
-  assert.deepEqual(await axe(page), []);
+  await assertAccessible(page, 'the page with two widgets');
   assert.deepEqual(log.errors, []);
 });
 
@@ -158,10 +158,10 @@ test('iframe without allow-same-origin: P1, height and outcome messages, no stor
   await page.waitForFunction(() => window.heights.length > 0);
   const height = await page.locator('#check').evaluate((f) => f.getBoundingClientRect().height);
   assert.ok(height > 600, `the frame grew to its content (${height}px)`);
-  assert.deepEqual(await axe(page), [], 'axe on the portal with the frame');
+  await assertAccessible(page, 'the portal with the frame');
   const inside = page.frame({ url: /embed\.html/ });
   assert.ok(inside, 'the frame is found');
-  assert.deepEqual(await axe(inside), [], 'axe inside the frame');
+  await assertAccessible(inside, 'inside the frame');
   await frame.getByLabel('Remember my answers on this device').click();
   await frame.locator('.cs-notice').waitFor();
   assert.match(await frame.locator('.cs-notice').textContent(), /does not let the check store anything/);
@@ -171,7 +171,7 @@ test('iframe without allow-same-origin: P1, height and outcome messages, no stor
   const [message] = await outcomes(page);
   assert.equal(message.outcome, 'LISTED');
   assert.ok(message.cites.includes('5A001.f'));
-  assert.deepEqual(await axe(inside), [], 'axe on the outcome inside the frame');
+  await assertAccessible(inside, 'the outcome inside the frame');
   assert.deepEqual(log.errors, []);
   await screenshot(page, 'embed-frame-outcome');
 });

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: a plain static server for the
 // release build in dist/, and headless Debian Chromium driven by playwright-core.
 import { createServer } from 'node:http';
+import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,6 +167,17 @@ export async function axe(page) {
     log.errors.push(...during.filter((e) => !axes(e)));
   }
   return violations;
+}
+
+/** Fails, listing axe's findings, unless the page (or frame) has none now. */
+export async function assertAccessible(page, state) {
+  assert.deepEqual(await axe(page), [], `axe on ${state}`);
+}
+
+/** Chooses an answer by its visible label and continues. */
+export async function choose(page, label) {
+  await page.getByLabel(label, { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
 }
 
 /** The Content-Security-Policy violations the page reported so far. */

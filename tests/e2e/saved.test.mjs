@@ -2,7 +2,7 @@
 // user can meet: each gets a clear message, loses nothing, and sends nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, ready, axe, cspViolations } from './harness.mjs';
+import { setup, openPage, ready, cspViolations, assertAccessible, choose } from './harness.mjs';
 
 const env = setup();
 
@@ -17,25 +17,20 @@ async function open(t, fragment = '', { init } = {}) {
   return session;
 }
 
-async function answer(page, label) {
-  await page.getByLabel(label, { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
-
 async function notice(page) {
   const banner = page.locator('.cs-notice');
   await banner.waitFor();
-  assert.deepEqual(await axe(page), [], 'axe with the notice shown');
+  await assertAccessible(page, 'the page with the notice shown');
   return banner.textContent();
 }
 
 test('a share link restores the answers in a fresh browser, and its fragment never reaches the server', async (t) => {
   const { page } = await open(t);
   await page.getByRole('button', { name: 'Start now' }).click();
-  await answer(page, EXPORT);
-  await answer(page, 'No');
-  await answer(page, 'None of these');
-  await answer(page, 'No');
+  await choose(page, EXPORT);
+  await choose(page, 'No');
+  await choose(page, 'None of these');
+  await choose(page, 'No');
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   const link = await page.getByLabel('Link to these answers').inputValue();
   const fragment = new URL(link).hash;
@@ -54,7 +49,7 @@ test('remembering on this device resumes after a reload, and "Forget my answers"
   assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing stored before asking');
   await page.getByLabel('Remember my answers on this device').check();
   await page.getByRole('button', { name: 'Start now' }).click();
-  await answer(page, EXPORT);
+  await choose(page, EXPORT);
   await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
   await page.reload();
   await ready(page);
@@ -88,7 +83,7 @@ test('blocked storage: the widget says so and works on', async (t) => {
   assert.match(await notice(page), /does not let the check store anything/);
   assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), false);
   await page.getByRole('button', { name: 'Start now' }).click();
-  await answer(page, 'Only send it to another EU Member State');
+  await choose(page, 'Only send it to another EU Member State');
   await page.getByRole('button', { name: 'See your result' }).click();
   await page.locator('[data-outcome="OUT-OF-SCOPE-ACTIVITY"]').waitFor();
 });

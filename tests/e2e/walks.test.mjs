@@ -2,14 +2,9 @@
 // they see, with axe-core on every page state and a count of requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, ready, screenshot, axe } from './harness.mjs';
+import { setup, openPage, ready, screenshot, assertAccessible, choose } from './harness.mjs';
 
 const env = setup();
-
-async function assertAccessible(page, state) {
-  const violations = await axe(page);
-  assert.deepEqual(violations, [], `axe on ${state}`);
-}
 
 /** Opens the widget and starts the check; returns the page and its log. */
 async function begin(t) {
@@ -27,8 +22,7 @@ async function begin(t) {
 async function answer(page, label) {
   await page.locator('legend h1').waitFor();
   await assertAccessible(page, await page.locator('legend h1').textContent());
-  await page.getByLabel(label, { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await choose(page, label);
 }
 
 /** Waits until the page shown has been painted: its history entry is made then. */
@@ -102,7 +96,7 @@ test('P5 with the keyboard only: an openly installed parental-control app is not
   await container.waitFor();
   assert.equal(await container.getAttribute('data-outcome'), 'NOT-CSI');
   assert.ok((await container.getAttribute('data-cites')).split(' ').includes('Art.2(20)'));
-  assert.deepEqual(await axe(page), [], 'axe on the outcome');
+  await assertAccessible(page, 'the outcome');
 });
 
 test('P7: due diligence shows a repressive end user: the interruption, then notify', async (t) => {
@@ -315,7 +309,7 @@ for (const width of [1280, 320]) {
     const shot = async (name) => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px at ${width}px`);
-      assert.deepEqual(await axe(page), [], `axe on ${name} at ${width}px`);
+      await assertAccessible(page, `${name} at ${width}px`);
       await screenshot(page, `${width}-${name}`);
     };
     await page.goto(env.server.origin + '/');
