@@ -23,9 +23,11 @@ async function languages() {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
-const spread = (all) => {
+
+/** Median, p95 and range of the finite values. */
+const stats = (all) => {
   const xs = all.filter(Number.isFinite);
-  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length };
+  return { median: median(xs), p95: p95(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length };
 };
 
 async function throttle(page, rate) {
@@ -119,8 +121,6 @@ async function walk(browser, origin, rate) {
   return { steps, jsHeap: metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN, wasmMemory: memory.result.value };
 }
 
-const stats = (xs) => ({ median: median(xs), p95: p95(xs), max: Math.max(...xs), n: xs.length });
-
 const size = await firstRenderSizes(dist);
 const texts = await languages();
 const server = await serve();
@@ -135,9 +135,9 @@ try {
     const steps = walks.flatMap((w) => w.steps);
     const of = (next, key) => stats(steps.filter((s) => s.next === next).map((s) => s[key]));
     timings[`cpu_x${rate}`] = {
-      fcp_ms: spread(loads.map((l) => l.fcp)),
-      interactive_ms: spread(loads.map((l) => l.interactive)),
-      first_question_ms: spread(loads.map((l) => l.firstQuestion)),
+      fcp_ms: stats(loads.map((l) => l.fcp)),
+      interactive_ms: stats(loads.map((l) => l.interactive)),
+      first_question_ms: stats(loads.map((l) => l.firstQuestion)),
       to_question_ms: { dom: of('question', 'dom'), painted: of('question', 'paint') },
       to_check_answers_ms: { dom: of('page', 'dom'), painted: of('page', 'paint') },
       to_outcome_ms: { dom: of('outcome', 'dom'), painted: of('outcome', 'paint') },

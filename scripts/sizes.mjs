@@ -9,7 +9,7 @@ export const brotli = (body) =>
   brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** The files the first render needs: index.html and everything it links to. */
-export async function firstRenderAssets(dist) {
+async function firstRenderAssets(dist) {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const linked = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
   return ['index.html', ...new Set(linked)];
