@@ -4,7 +4,6 @@
 //! Layers (see ARCHITECTURE.md): `rules` and `text` are pure and know nothing
 //! of the web; `ui` renders state with Yew; `web` is the browser glue.
 
-pub mod rules;
-pub mod text;
+pub use cyberscreen_core::{rules, text};
 pub mod ui;
 pub mod web;

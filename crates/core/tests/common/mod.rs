@@ -1,8 +1,8 @@
 //! Helpers shared by the native test files.
 #![allow(dead_code)]
 
-use cyberscreen::rules::content::{node_by_key, provision};
-use cyberscreen::rules::{Answers, Choice, Explanation, explain};
+use cyberscreen_core::rules::content::{node_by_key, provision};
+use cyberscreen_core::rules::{Answers, Choice, Explanation, explain};
 
 /// Answers given by node key and answer key, as in `content/tree.toml`.
 pub fn answers(given: &[(&str, &str)]) -> Answers {

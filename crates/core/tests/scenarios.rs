@@ -5,8 +5,8 @@
 mod common;
 
 use common::{cite_tokens, outcome_of};
-use cyberscreen::rules::OutcomeClass::{self, *};
-use cyberscreen::rules::content::node;
+use cyberscreen_core::rules::OutcomeClass::{self, *};
+use cyberscreen_core::rules::content::node;
 
 const EXPORT_NOT_INFORMED: [(&str, &str); 2] =
     [("activity", "export"), ("authority-informed", "no")];
@@ -147,7 +147,8 @@ fn p11_enterprise_firewall_is_not_csi_and_points_to_encryption() {
     check(&given, NotCsi, "not-csi", &["Art.2(20)"]);
     let e = outcome_of(&given);
     let also = node(e.outcome).outcome().and_then(|o| o.also);
-    let text = cyberscreen::text::Lang::En.text(also.expect("not-csi says what else to check"));
+    let text =
+        cyberscreen_core::text::Lang::En.text(also.expect("not-csi says what else to check"));
     assert!(text.contains("Category 5 Part 2"), "{text}");
 }
 

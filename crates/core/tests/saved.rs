@@ -4,13 +4,13 @@
 
 mod common;
 
-use cyberscreen::rules::content::{
+use cyberscreen_core::rules::content::{
     CONTENT_VERSION, NODES, RED_FLAGS, START, authority, node, provision,
 };
-use cyberscreen::rules::record::{Record, RecordError, import};
-use cyberscreen::rules::saved::{DecodeError, MAX_LEN, Saved};
-use cyberscreen::rules::{Answers, Choice, Kind, NodeId, Status, explain, json};
-use cyberscreen::text::Lang;
+use cyberscreen_core::rules::record::{Record, RecordError, import};
+use cyberscreen_core::rules::saved::{DecodeError, MAX_LEN, Saved};
+use cyberscreen_core::rules::{Answers, Choice, Kind, NodeId, Status, explain, json};
+use cyberscreen_core::text::Lang;
 use proptest::prelude::*;
 
 fn all_paths() -> Vec<Answers> {
@@ -113,7 +113,9 @@ fn the_written_record_keeps_every_status_mark() {
             Lang::En.text(flag.text),
             mark(flag.status).unwrap()
         )));
-        assert!(markdown.contains(Lang::En.text(cyberscreen::text::ui::OUTCOME_UNVERIFIED_NOTE)));
+        assert!(
+            markdown.contains(Lang::En.text(cyberscreen_core::text::ui::OUTCOME_UNVERIFIED_NOTE))
+        );
     }
 }
 

@@ -106,7 +106,12 @@ struct VersionFile {
 const REFERENCE: &str = "en";
 
 fn main() {
-    println!("cargo:rerun-if-changed=content");
+    // The content sits at the root of the repository, where reviewers find
+    // it; paths below are relative to that root (they are part of the digest).
+    let root =
+        Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR")).join("../..");
+    println!("cargo:rerun-if-changed={}", root.join("content").display());
+    std::env::set_current_dir(&root).expect("the repository root");
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
 
     let mut digest_input = Vec::new();

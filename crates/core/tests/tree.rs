@@ -5,9 +5,9 @@
 mod common;
 
 use common::answers;
-use cyberscreen::rules::content::{self, NODES, START, document, node, provision};
-use cyberscreen::rules::validate::validate;
-use cyberscreen::rules::{
+use cyberscreen_core::rules::content::{self, NODES, START, document, node, provision};
+use cyberscreen_core::rules::validate::validate;
+use cyberscreen_core::rules::{
     Answers, Choice, End, Kind, LeadsTo, NodeId, OutcomeClass, explain, walk,
 };
 use proptest::prelude::*;
@@ -226,8 +226,8 @@ proptest! {
 fn the_start_page_states_the_longest_path() {
     let longest = all_paths().iter().map(Vec::len).max().unwrap();
     let shortest = all_paths().iter().map(Vec::len).min().unwrap();
-    for lang in cyberscreen::text::Lang::ALL {
-        let text = lang.text(cyberscreen::text::ui::START_TIME);
+    for lang in cyberscreen_core::text::Lang::ALL {
+        let text = lang.text(cyberscreen_core::text::ui::START_TIME);
         assert!(
             text.contains(&format!("{shortest} ")) && text.contains(&format!("{longest} ")),
             "{}: \"{text}\" should say between {shortest} and {longest} questions",
