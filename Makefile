@@ -33,6 +33,7 @@ lint:
 
 # The core first: its tests build without yew, and say most about the rules.
 native:
+	cargo test -p cyberscreen-content
 	cargo test -p cyberscreen-core
 	cargo test -p cyberscreen
 

@@ -3,7 +3,7 @@
 // per-step latency). Prints a table and writes target/bench.json.
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, ready, dist } from '../tests/e2e/harness.mjs';
+import { serve, launch, openPage, ready, dist, SCENARIOS } from '../tests/e2e/harness.mjs';
 import { brotli, firstRenderSizes } from './sizes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -87,9 +87,10 @@ async function coldLoad(browser, origin, rate) {
   return { fcp, interactive, firstQuestion: first.paint };
 }
 
-// Scenario P6 of the reference cases: the longest path through the tree,
-// then "check your answers" and the outcome.
-const P6 = ['export', 'no', 'none_of_these', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'no', 'no', 'no', null];
+// Scenario P6 of the reference cases, one of the longest paths of the common
+// case, then "check your answers" and the outcome. A checklist's items are
+// joined by "+".
+const P6 = [...SCENARIOS.P6, null];
 
 /** Per-step latency over a whole walk, and memory at its end. */
 async function walk(browser, origin, rate) {
@@ -100,7 +101,7 @@ async function walk(browser, origin, rate) {
   await page.evaluate(timedStep);
   const steps = [];
   for (const value of P6) {
-    if (value) await page.locator(`input[value="${value}"]`).check();
+    for (const v of value?.split('+') ?? []) await page.locator(`.cs-form input[value="${v}"]`).check();
     steps.push(await page.evaluate(timedStep));
   }
   await page.locator('[data-outcome]').waitFor();

@@ -99,7 +99,7 @@ async fn continue_without_an_answer_shows_the_error_summary_then_moves_on() {
     );
     click(&root, "button[type=submit]").await;
     assert!(root.query_selector(".cs-error-summary").unwrap().is_none());
-    assert!(text(&root, "legend h1").starts_with("Has your national export control authority"));
+    assert_eq!(text(&root, "legend h1"), "Where will the items go?");
 
     click(&root, ".cs-back").await;
     assert!(
@@ -115,7 +115,7 @@ async fn continue_without_an_answer_shows_the_error_summary_then_moves_on() {
 async fn an_outcome_carries_its_class_and_citations() {
     let root = mount().await;
     click(&root, ".cs-button-start").await;
-    for answer in ["export", "yes"] {
+    for answer in ["export", "other", "repression"] {
         click(&root, &format!("input[value={answer}]")).await;
         click(&root, "button[type=submit]").await;
     }
@@ -127,7 +127,7 @@ async fn an_outcome_carries_its_class_and_citations() {
     );
     assert_eq!(
         root.query_selector_all(".cs-summary-row").unwrap().length(),
-        2
+        3
     );
     click(&root, ".cs-check > .cs-button").await;
     let outcome = find(&root, "[data-outcome]");
@@ -137,5 +137,45 @@ async fn an_outcome_carries_its_class_and_citations() {
     );
     let cites = outcome.get_attribute("data-cites").unwrap();
     assert!(cites.split(' ').any(|c| c == "Art.5(1)"), "{cites}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_checklist_takes_several_items_or_one_answer_that_stands_alone() {
+    let root = mount().await;
+    click(&root, ".cs-button-start").await;
+    for answer in ["export", "other", "no"] {
+        click(&root, &format!("input[value={answer}]")).await;
+        click(&root, "button[type=submit]").await;
+    }
+    assert_eq!(text(&root, "legend h1"), "What will you export?");
+    let checked = |value: &str| {
+        find(&root, &format!("input[value={value}]"))
+            .unchecked_into::<HtmlInputElement>()
+            .checked()
+    };
+    click(&root, "button[type=submit]").await;
+    assert!(text(&root, ".cs-error-message").contains("Select every answer that applies"));
+    click(&root, "input[value=software]").await;
+    click(&root, "input[value=technology]").await;
+    assert!(checked("software") && checked("technology"));
+    click(&root, "input[value=not_sure]").await;
+    assert!(
+        checked("not_sure") && !checked("software") && !checked("technology"),
+        "the answer that stands alone clears the items"
+    );
+    click(&root, "input[value=software]").await;
+    assert!(checked("software") && !checked("not_sure"));
+    assert_eq!(
+        find(&root, "input[value=software]")
+            .get_attribute("type")
+            .as_deref(),
+        Some("checkbox")
+    );
+    click(&root, "button[type=submit]").await;
+    assert_eq!(
+        text(&root, "legend h1"),
+        "Which of these could describe the software, whatever it is used for?"
+    );
     root.remove();
 }

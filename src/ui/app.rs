@@ -26,9 +26,12 @@ pub struct AppProps {
 fn page_title(state: &State) -> String {
     let lang = state.lang;
     let heading = match state.page {
-        Page::Start => lang.text(ui::START_TITLE),
-        Page::Check => lang.text(ui::CHECK_TITLE),
-        Page::Question(n) | Page::Interruption(n) | Page::Outcome(n) => lang.text(node(n).title),
+        Page::Start => lang.text(ui::START_TITLE).to_owned(),
+        Page::Check => lang.text(ui::CHECK_TITLE).to_owned(),
+        Page::Outcome(_) => crate::rules::explain(&state.answers)
+            .map(|e| crate::rules::record::outcome_title(lang, &e))
+            .unwrap_or_default(),
+        Page::Question(n) | Page::Interruption(n) => lang.text(node(n).title).to_owned(),
     };
     let title = format!("{heading} – {}", lang.text(ui::APP_NAME));
     if state.error {
@@ -194,8 +197,12 @@ pub fn app(props: &AppProps) -> Html {
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .checked();
             if !on {
-                let _ = storage::forget(&key);
-                state.dispatch(Action::SetRemember(false));
+                // Unticking forgets; if the copy cannot be removed, the box
+                // stays ticked, as the device still holds the answers.
+                match storage::forget(&key) {
+                    Ok(()) => state.dispatch(Action::SetRemember(false)),
+                    Err(_) => state.dispatch(Action::Forgotten(false)),
+                }
                 return;
             }
             match storage::save(&key, &encoded) {
@@ -213,8 +220,7 @@ pub fn app(props: &AppProps) -> Html {
     let onforget = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let _ = storage::forget(&key);
-            state.dispatch(Action::Forgotten);
+            state.dispatch(Action::Forgotten(storage::forget(&key).is_ok()));
         })
     };
     // Only the pages that offer the link ask the browser for the page's address.
@@ -244,9 +250,11 @@ pub fn app(props: &AppProps) -> Html {
         Page::Start => {
             html! { <StartPage {lang} onstart={send(|_| Action::Start)} ondispatch={dispatch.clone()} /> }
         }
+        // Keyed by the node, so that each question gets inputs of its own:
+        // reused ones could keep the checked state of the page before.
         Page::Question(n) => html! {
-            <QuestionPage {lang} node={n} selected={state.selected} error={state.error}
-                onselect={dispatch.reform(Action::Select)}
+            <QuestionPage key={node(n).key} {lang} node={n} selected={state.selected} error={state.error}
+                onselect={dispatch.reform(Action::Select)} ontoggle={dispatch.reform(Action::Toggle)}
                 onconfirm={send(|_| Action::Confirm)} onback={onback.clone()} />
         },
         Page::Interruption(n) => html! {
@@ -261,8 +269,7 @@ pub fn app(props: &AppProps) -> Html {
         },
         Page::Outcome(_) => html! { <>
             <OutcomePage state={(*state).clone()} onback={onback.clone()} onrestart={send(|_| Action::Restart)}
-                onmemberstate={dispatch.reform(Action::SetMemberState)}
-                onredflag={dispatch.reform(Action::ToggleRedFlag)} />
+                onmemberstate={dispatch.reform(Action::SetMemberState)} />
             if owns_page { <ShareLink {lang} link={share()} /> }
         </> },
     };

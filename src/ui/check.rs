@@ -33,9 +33,9 @@ pub fn answer_list(props: &AnswerListProps) -> Html {
                 <>
                     <Heading depth={if props.nested { 2 } else { 1 }} class="cs-answers-section">{ t(title) }</Heading>
                     <dl class="cs-summary">
-                        { for rows.into_iter().map(|(n, c)| {
+                        { for rows.into_iter().map(|(n, a)| {
                             let q = node(n);
-                            let label = q.answer_text(lang, c);
+                            let label = q.answer_text(lang, &a);
                             html! {
                                 <div class="cs-summary-row">
                                     <dt class="cs-summary-key">{ t(q.title) }</dt>

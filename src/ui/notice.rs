@@ -36,6 +36,7 @@ fn message(lang: Lang, notice: &Notice) -> String {
         Notice::StorageFull => t(ui::NOTICE_STORAGE_FULL).into(),
         Notice::StorageCorrupted => t(ui::NOTICE_STORAGE_CORRUPTED).into(),
         Notice::Forgotten => t(ui::NOTICE_FORGOTTEN).into(),
+        Notice::ForgetFailed => t(ui::NOTICE_FORGET_FAILED).into(),
     }
 }
 

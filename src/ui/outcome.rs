@@ -3,11 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::rules::content::{AUTHORITIES, CONTENT_VERSION, RED_FLAGS, authority, node};
-use crate::rules::record::Record;
-use crate::rules::{
-    Choice, Explanation, LeadsTo, OutcomeClass, Status, Step, explain::outcome_class,
-};
+use crate::rules::content::{AUTHORITIES, CONTENT_VERSION, authority, node};
+use crate::rules::record::{Record, open_point_lines, outcome_summary, outcome_title};
+use crate::rules::{Answer, Explanation, LeadsTo, Status, Step, explain::outcome_class};
 use crate::text::{Lang, fill, meta, ui};
 use crate::web;
 
@@ -22,11 +20,10 @@ pub struct OutcomeProps {
     pub onback: Callback<()>,
     pub onrestart: Callback<()>,
     pub onmemberstate: Callback<Option<&'static str>>,
-    pub onredflag: Callback<&'static str>,
 }
 
-fn answer_text(lang: Lang, step: &Step, choice: Choice) -> &'static str {
-    node(step.question).answer_text(lang, choice)
+fn answer_text(lang: Lang, step: &Step, answer: &Answer) -> String {
+    node(step.question).answer_text(lang, answer)
 }
 
 fn question_text(lang: Lang, step: &Step) -> &'static str {
@@ -43,7 +40,7 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<(String, Vec<String>)> {
             let instead = fill(
                 lang.text(ui::OUTCOME_INSTEAD),
                 &[
-                    ("answer", answer_text(lang, step, step.choice)),
+                    ("answer", &answer_text(lang, step, &step.answer)),
                     ("question", question_text(lang, step)),
                 ],
             );
@@ -51,13 +48,13 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<(String, Vec<String>)> {
                 .alternatives
                 .iter()
                 .filter_map(|alt| {
-                    let answer = answer_text(lang, step, alt.choice);
+                    let answer = answer_text(lang, step, &alt.answer);
                     match &alt.leads_to {
                         LeadsTo::Outcome(o) => {
                             let class = outcome_class(*o).filter(|c| *c != e.class)?;
                             Some(fill(
                                 lang.text(ui::OUTCOME_ALTERNATIVE),
-                                &[("answer", answer), ("result", lang.text(class.label()))],
+                                &[("answer", &answer), ("result", lang.text(class.label()))],
                             ))
                         }
                         LeadsTo::Questions { possible, .. } => {
@@ -67,7 +64,7 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<(String, Vec<String>)> {
                                 fill(
                                     lang.text(ui::OUTCOME_ALTERNATIVE_MORE),
                                     &[
-                                        ("answer", answer),
+                                        ("answer", &answer),
                                         ("results", &results.join(lang.text(meta::LIST_SEPARATOR))),
                                     ],
                                 )
@@ -81,27 +78,25 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// The points the authority is asked to settle: the unsure answers, or else
+/// The points the authority is asked to settle: the open points, or else
 /// the answer that led here.
-fn open_points(lang: Lang, e: &Explanation) -> String {
-    let unsure: Vec<&Step> = e.unsure().collect();
-    let points: Vec<&Step> = if unsure.is_empty() {
-        e.steps.last().into_iter().collect()
-    } else {
-        unsure
-    };
-    points
+fn draft_points(lang: Lang, e: &Explanation) -> String {
+    let mut lines = open_point_lines(lang, e);
+    if lines.is_empty()
+        && let Some(s) = e.steps.last()
+    {
+        let q = node(s.question);
+        lines.push(fill(
+            lang.text(ui::OUTCOME_DRAFT_POINT),
+            &[
+                ("question", lang.text(q.title)),
+                ("answer", &q.answer_text(lang, &s.answer)),
+            ],
+        ));
+    }
+    lines
         .iter()
-        .map(|s| {
-            let point = fill(
-                lang.text(ui::OUTCOME_DRAFT_POINT),
-                &[
-                    ("question", question_text(lang, s)),
-                    ("answer", answer_text(lang, s, s.choice)),
-                ],
-            );
-            format!("- {point}")
-        })
+        .map(|l| format!("- {l}"))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -123,12 +118,9 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
         return Html::default();
     };
     let tokens = e.cite_tokens();
-    let art5 = matches!(
-        e.class,
-        OutcomeClass::Art5DueDiligence | OutcomeClass::Art5Notify | OutcomeClass::Art5Licence
-    );
     let changes = changes(lang, &e);
-    let open: Vec<_> = e.unsure().map(|s| s.question).collect();
+    let open = open_point_lines(lang, &e);
+    let title = outcome_title(lang, &e);
     let onstate = props.onmemberstate.reform(|ev: Event| {
         let value = ev
             .target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -152,7 +144,6 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 answers: &state.answers,
                 lang: state.lang,
                 member_state: state.member_state,
-                red_flags: state.red_flags.clone(),
                 created: created.clone(),
             };
             let _ = match extension {
@@ -172,18 +163,18 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 <p>{ fill(t(ui::RECORD_CREATED), &[("date", &created)]) }{ " · " }{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
             </div>
             <p class="cs-caption">{ t(ui::OUTCOME_HEADING) }</p>
-            <Heading title=true>{ t(n.title) }</Heading>
+            <Heading title=true>{ title }</Heading>
             <p class="cs-tag" data-class={e.class.code()}>{ t(e.class.label()) }</p>
-            <p class="cs-lead">{ t(o.summary) }</p>
+            <p class="cs-lead">{ outcome_summary(lang, &e) }</p>
 
             <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_WHY) }</Heading>
             <ul class="cs-why">
                 { for e.steps.iter().filter(|s| s.decisive).map(|s| {
-                    let list = node(s.question).grounds(s.choice);
+                    let list = node(s.question).grounds(&s.answer);
                     html! {
                         <li>
-                            { fill(t(ui::OUTCOME_ANSWERED), &[("answer", answer_text(lang, s, s.choice)), ("question", question_text(lang, s))]) }
-                            { cites(lang, list) }
+                            { fill(t(ui::OUTCOME_ANSWERED), &[("answer", &answer_text(lang, s, &s.answer)), ("question", question_text(lang, s))]) }
+                            { cites(lang, &list) }
                         </li>
                     }
                 }) }
@@ -208,33 +199,23 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             </details>
 
             <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_NEXT_STEPS) }</Heading>
+            if !e.notes.is_empty() {
+                <ul class="cs-list cs-notes">
+                    { for e.notes.iter().map(|note| html! { <li data-note={note.key}>{ t(note.text) }</li> }) }
+                </ul>
+            }
             { rich(lang, o.next_steps) }
 
-            if e.class == OutcomeClass::Consult {
-                <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_DRAFT) }</Heading>
-                <div class="cs-draft">
-                    { rich_text(&fill(t(ui::OUTCOME_DRAFT_TEXT), &[("version", CONTENT_VERSION), ("points", &open_points(lang, &e))])) }
-                </div>
+            if !e.screened.is_empty() {
+                <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_ENTRIES) }</Heading>
+                { cites(lang, &e.screened) }
+                <p class="cs-hint">{ t(ui::OUTCOME_ENTRIES_HINT) }</p>
             }
 
-            if art5 {
-                <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_RED_FLAGS) }</Heading>
-                <p class="cs-hint">{ t(ui::OUTCOME_RED_FLAGS_HINT) }</p>
-                <div class="cs-checkboxes">
-                    { for RED_FLAGS.iter().map(|f| {
-                        let id = format!("cs-flag-{}", f.key);
-                        let key = f.key;
-                        let onchange = props.onredflag.reform(move |_: Event| key);
-                        html! {
-                            <div class="cs-checkbox">
-                                <input class="cs-checkbox-input" type="checkbox" id={id.clone()}
-                                    checked={state.red_flags.contains(&f.key)} {onchange} />
-                                <label class="cs-checkbox-label" for={id}>
-                                    { t(f.text) }{ " " }{ status_badge(lang, f.status) }
-                                </label>
-                            </div>
-                        }
-                    }) }
+            if e.class == crate::rules::OutcomeClass::Consult {
+                <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_DRAFT) }</Heading>
+                <div class="cs-draft">
+                    { rich_text(&fill(t(ui::OUTCOME_DRAFT_TEXT), &[("version", CONTENT_VERSION), ("points", &draft_points(lang, &e))])) }
                 </div>
             }
 
@@ -294,7 +275,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 if open.is_empty() {
                     <li>{ t(ui::RECORD_NONE) }</li>
                 }
-                { for open.iter().map(|q| html! { <li>{ t(node(*q).title) }</li> }) }
+                { for open.into_iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>
 
             <div class="cs-no-print">

@@ -1,23 +1,74 @@
 //! One question per page, GOV.UK style: the question is the heading and the
-//! legend; a hint; the answers; help in the same place on every step.
+//! legend; a hint; what the answer depends on, on the page itself; the
+//! answers (radios, or checkboxes with the answers that stand alone after
+//! "or"); help in the same place on every step.
 
 use yew::prelude::*;
 
-use crate::rules::content::node;
-use crate::rules::{Choice, NodeId};
-use crate::text::{Lang, ui};
+use crate::rules::content::{choice, node};
+use crate::rules::{Answer, Choice, Kind, NodeId, Opt};
+use crate::text::{Lang, fill, ui};
 
-use super::parts::{BackLink, Heading, cites, rich};
+use super::parts::{BackLink, Heading, cites, rich, status_badge};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
     pub lang: Lang,
     pub node: NodeId,
-    pub selected: Option<Choice>,
+    pub selected: Option<Answer>,
     pub error: bool,
     pub onselect: Callback<Choice>,
+    pub ontoggle: Callback<usize>,
     pub onconfirm: Callback<()>,
     pub onback: Callback<()>,
+}
+
+/// One answer on the page: a radio, or a checkbox for a checklist's item.
+struct Control<'a> {
+    lang: Lang,
+    /// The page's id prefix; the control's id adds its position.
+    base: &'a str,
+    index: usize,
+    checkbox: bool,
+    checked: bool,
+    onchange: Callback<Event>,
+    node_ref: NodeRef,
+}
+
+fn answer(c: Control<'_>, opt: &Opt) -> Html {
+    let Control {
+        lang,
+        base,
+        index,
+        checkbox,
+        checked,
+        onchange,
+        node_ref,
+    } = c;
+    let id = format!("{base}-{index}");
+    let hint_id = format!("{id}-hint");
+    let (kind, class) = if checkbox {
+        ("checkbox", "cs-checkbox")
+    } else {
+        ("radio", "cs-radio")
+    };
+    html! {
+        <div class={classes!(class, (opt.choice == choice::NOT_SURE).then_some("cs-radio-unsure"))}>
+            <input class={format!("{class}-input")} type={kind} id={id.clone()} name={base.to_owned()}
+                value={opt.choice.key()} {checked}
+                aria-describedby={opt.hint.map(|_| hint_id.clone())}
+                ref={node_ref} {onchange} />
+            <label class={format!("{class}-label")} for={id}>
+                { lang.text(opt.label) }
+                if let Some(status) = opt.status {
+                    { " " }{ status_badge(lang, status) }
+                }
+            </label>
+            if let Some(h) = opt.hint {
+                <div id={hint_id} class={classes!("cs-hint", format!("{class}-hint"))}>{ lang.text(h) }</div>
+            }
+        </div>
+    }
 }
 
 #[function_component(QuestionPage)]
@@ -25,17 +76,34 @@ pub fn question_page(props: &QuestionProps) -> Html {
     let lang = props.lang;
     let t = |id| lang.text(id);
     let n = node(props.node);
-    let first_radio = use_node_ref();
-    let Some(q) = n.question() else {
+    let first = use_node_ref();
+    let Some(ask) = n.ask() else {
         return Html::default();
+    };
+    let (items, alone, checklist): (&[Opt], &[Opt], bool) = match &n.kind {
+        Kind::Question(q) => (q.options, &[], false),
+        Kind::Checklist(c) => (c.items, c.exclusive, true),
+        _ => return Html::default(),
     };
     let base = format!("cs-{}", n.key);
     let hint_id = format!("{base}-hint");
+    let criteria_id = format!("{base}-criteria");
     let error_id = format!("{base}-error");
-    let described_by = if props.error {
-        format!("{hint_id} {error_id}")
-    } else {
-        hint_id.clone()
+    let described_by = [
+        Some(hint_id.clone()),
+        ask.criteria.map(|_| criteria_id.clone()),
+        props.error.then(|| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let error_text = match alone.first() {
+        Some(none) if checklist => fill(
+            t(ui::QUESTION_ERROR_SELECT_MANY),
+            &[("none", t(none.label))],
+        ),
+        _ => t(ui::QUESTION_ERROR_SELECT).to_owned(),
     };
     let onsubmit = props.onconfirm.reform(|e: SubmitEvent| e.prevent_default());
     // The click is handled before the form would submit, so that "Continue"
@@ -45,11 +113,36 @@ pub fn question_page(props: &QuestionProps) -> Html {
     // The summary's link moves focus to the answers without touching the URL,
     // which may belong to a host page.
     let onerrorlink = {
-        let first_radio = first_radio.clone();
+        let first = first.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            crate::web::focus(&first_radio);
+            crate::web::focus(&first);
         })
+    };
+    let is = |c: Choice| props.selected == Some(Answer::One(c));
+    let ticked = |i: usize| matches!(props.selected, Some(Answer::Ticked(set)) if set.has(i));
+    let node_ref = |i: usize| {
+        if i == 0 {
+            first.clone()
+        } else {
+            NodeRef::default()
+        }
+    };
+    let control = |index: usize, checked: bool, onchange: Callback<Event>| Control {
+        lang,
+        base: &base,
+        index,
+        checkbox: checklist,
+        checked,
+        onchange,
+        node_ref: node_ref(index),
+    };
+    let one = |i: usize, opt: &Opt| {
+        let c = opt.choice;
+        answer(
+            control(i, is(c), props.onselect.reform(move |_: Event| c)),
+            opt,
+        )
     };
 
     html! {
@@ -59,7 +152,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
                 <div class="cs-error-summary" role="alert" tabindex="-1" aria-labelledby={format!("{base}-error-summary")}>
                     <Heading depth=1 id={format!("{base}-error-summary")} class="cs-error-summary-title">{ t(ui::QUESTION_ERROR_SUMMARY) }</Heading>
                     <ul class="cs-error-summary-list">
-                        <li><a href={format!("#{base}-0")} onclick={onerrorlink}>{ t(ui::QUESTION_ERROR_SELECT) }</a></li>
+                        <li><a href={format!("#{base}-0")} onclick={onerrorlink}>{ error_text.clone() }</a></li>
                     </ul>
                 </div>
             }
@@ -69,51 +162,44 @@ pub fn question_page(props: &QuestionProps) -> Html {
                         <legend class="cs-legend">
                             <Heading title=true>{ t(n.title) }</Heading>
                         </legend>
-                        <div id={hint_id} class="cs-hint">{ t(q.hint) }</div>
+                        <div id={hint_id} class="cs-hint">{ t(ask.hint) }</div>
+                        if let Some(criteria) = ask.criteria {
+                            <div id={criteria_id} class="cs-criteria">{ rich(lang, criteria) }</div>
+                        }
                         if props.error {
                             <p id={error_id} class="cs-error-message">
                                 <span class="cs-visually-hidden">{ t(ui::QUESTION_ERROR_PREFIX) }</span>
-                                { " " }{ t(ui::QUESTION_ERROR_SELECT) }
+                                { " " }{ error_text }
                             </p>
                         }
-                        <div class="cs-radios">
-                            { for q.options.iter().enumerate().map(|(i, opt)| {
-                                let id = format!("{base}-{i}");
-                                let choice = opt.choice;
-                                let onchange = props.onselect.reform(move |_: Event| choice);
-                                let node_ref = if i == 0 { first_radio.clone() } else { NodeRef::default() };
-                                let opt_hint_id = format!("{id}-hint");
-                                html! {
-                                    <div class={classes!("cs-radio", (choice == Choice::NotSure).then_some("cs-radio-unsure"))}>
-                                        <input class="cs-radio-input" type="radio" id={id.clone()} name={base.clone()}
-                                            value={choice.key()} checked={props.selected == Some(choice)}
-                                            aria-describedby={opt.hint.map(|_| opt_hint_id.clone())}
-                                            ref={node_ref} {onchange} />
-                                        <label class="cs-radio-label" for={id}>{ t(opt.label) }</label>
-                                        if let Some(h) = opt.hint {
-                                            <div id={opt_hint_id} class="cs-hint cs-radio-hint">{ t(h) }</div>
-                                        }
-                                    </div>
-                                }
-                            }) }
+                        <div class={if checklist { "cs-checkboxes" } else { "cs-radios" }}>
+                            if checklist {
+                                { for items.iter().enumerate().map(|(i, opt)| {
+                                    answer(control(i, ticked(i), props.ontoggle.reform(move |_: Event| i)), opt)
+                                }) }
+                                <div class="cs-or">{ t(ui::QUESTION_OR) }</div>
+                                { for alone.iter().enumerate().map(|(j, opt)| one(items.len() + j, opt)) }
+                            } else {
+                                { for items.iter().enumerate().map(|(i, opt)| one(i, opt)) }
+                            }
                         </div>
                     </fieldset>
                 </div>
                 <details class="cs-details">
-                    <summary class="cs-details-summary">{ t(ui::QUESTION_HELP) }</summary>
-                    <div class="cs-details-text">
-                        if let Some(help) = q.help { { rich(lang, help) } }
-                        if let Some(f) = q.falls_in {
-                            <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_FALLS_IN) }</Heading>
-                            { rich(lang, f) }
-                        }
-                        if let Some(f) = q.falls_out {
-                            <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_FALLS_OUT) }</Heading>
-                            { rich(lang, f) }
-                        }
-                        <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_LEGAL_BASIS) }</Heading>
-                        { cites(lang, &n.basis()) }
-                    </div>
+                        <summary class="cs-details-summary">{ t(ui::QUESTION_HELP) }</summary>
+                        <div class="cs-details-text">
+                            if let Some(help) = ask.help { { rich(lang, help) } }
+                            if let Some(f) = ask.falls_in {
+                                <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_FALLS_IN) }</Heading>
+                                { rich(lang, f) }
+                            }
+                            if let Some(f) = ask.falls_out {
+                                <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_FALLS_OUT) }</Heading>
+                                { rich(lang, f) }
+                            }
+                            <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_LEGAL_BASIS) }</Heading>
+                            { cites(lang, &n.basis()) }
+                        </div>
                 </details>
                 <button type="submit" class="cs-button" {onclick}>{ t(ui::QUESTION_CONTINUE) }</button>
             </form>

@@ -5,10 +5,12 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::rules::content::{self, RED_FLAGS, START};
+use crate::rules::content::{self, START};
 use crate::rules::record::{Imported, RecordError};
 use crate::rules::saved::{DecodeError, Saved};
-use crate::rules::{Answers, Choice, End, Kind, NodeId, OutcomeClass, explain, walk};
+use crate::rules::{
+    Answer, Answers, Choice, End, Items, Kind, NodeId, OutcomeClass, explain, walk,
+};
 use crate::text::Lang;
 
 use super::settings::Settings;
@@ -60,6 +62,8 @@ pub enum Notice {
     /// What this device had stored could not be read; it was left as it is.
     StorageCorrupted,
     Forgotten,
+    /// "Forget my answers" could not remove them from this device.
+    ForgetFailed,
 }
 
 /// What the page gave the widget when it started.
@@ -95,14 +99,14 @@ pub struct State {
     pub lang: Lang,
     pub page: Page,
     pub answers: Answers,
-    /// The option marked on the current question, not yet confirmed.
-    pub selected: Option<Choice>,
+    /// What is marked on the current page, not yet confirmed.
+    pub selected: Option<Answer>,
     /// "Continue" was pressed with nothing selected.
     pub error: bool,
     /// The user's Member State (ISO code), for the authority on outcomes.
     pub member_state: Option<&'static str>,
-    /// Red flags ticked on an outcome, by key, in the checklist's order.
-    pub red_flags: Vec<&'static str>,
+    /// The Member State the host preset: a fresh start comes back to it.
+    pub host_member_state: Option<&'static str>,
     /// Set while changing an answer from the check page: the path as it was,
     /// so that newly opened questions are asked before returning there.
     pub returning: Option<Vec<NodeId>>,
@@ -114,7 +118,10 @@ pub struct State {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Start,
+    /// An option of a question, or an exclusive answer of a checklist.
     Select(Choice),
+    /// An item of a checklist ticked or unticked.
+    Toggle(usize),
     /// "Continue" on a question: confirms the selection, or shows an error.
     Confirm,
     /// "Continue" on an interruption.
@@ -131,11 +138,11 @@ pub enum Action {
     Notify(Notice),
     DismissNotices,
     SetRemember(bool),
-    /// The stored answers were removed: start afresh.
-    Forgotten,
+    /// "Forget my answers": whether they were removed from this device.
+    /// If so, the check starts afresh.
+    Forgotten(bool),
     SetLang(Lang),
     SetMemberState(Option<&'static str>),
-    ToggleRedFlag(&'static str),
 }
 
 impl State {
@@ -147,7 +154,7 @@ impl State {
             selected: None,
             error: false,
             member_state: None,
-            red_flags: Vec::new(),
+            host_member_state: None,
             returning: None,
             notices: Vec::new(),
             remember: false,
@@ -158,14 +165,21 @@ impl State {
     pub fn start(startup: Startup) -> Self {
         let fresh = State {
             member_state: startup.settings.member_state,
+            host_member_state: startup.settings.member_state,
             ..State::new(startup.lang)
         };
         match startup.saved {
             None => fresh,
-            Some((source, Ok(saved))) => State {
-                remember: source == Source::Device,
-                ..fresh.restore(&saved, source)
-            },
+            Some((source, Ok(saved))) => {
+                let restored = fresh.restore(&saved, source);
+                // Answers read back from this device are being remembered.
+                let remember = source == Source::Device
+                    && restored.notices.first() == Some(&Notice::Restored(Source::Device));
+                State {
+                    remember,
+                    ..restored
+                }
+            }
             Some((source, Err(_))) => State {
                 notices: vec![match source {
                     Source::Device => Notice::StorageCorrupted,
@@ -176,9 +190,30 @@ impl State {
         }
     }
 
+    /// A fresh check in this language, with what the host preset.
+    fn fresh(&self) -> Self {
+        State {
+            member_state: self.host_member_state,
+            host_member_state: self.host_member_state,
+            ..State::new(self.lang)
+        }
+    }
+
     /// Takes over decoded answers. Those from another content version are
-    /// shown again one by one; nothing unknown is taken silently.
+    /// shown again one by one; nothing unknown is taken silently. A link or
+    /// stored copy of this version with answers the tree does not know is
+    /// damaged: none of it is taken.
     fn restore(self, saved: &Saved, source: Source) -> Self {
+        let restored = saved.restore();
+        if restored.other_version.is_none()
+            && !restored.unusable.is_empty()
+            && source != Source::Record
+        {
+            return self.notify(match source {
+                Source::Device => Notice::StorageCorrupted,
+                Source::Link | Source::Record => Notice::LinkDamaged,
+            });
+        }
         let mut notices = Vec::new();
         let lang = match saved.lang.as_deref() {
             None => self.lang,
@@ -195,7 +230,6 @@ impl State {
             found
         });
         let member_state = given.or(self.member_state);
-        let restored = saved.restore();
         if !restored.unusable.is_empty() {
             notices.push(Notice::Dropped(restored.unusable.len()));
         }
@@ -217,6 +251,8 @@ impl State {
             member_state,
             answers,
             notices,
+            remember: self.remember,
+            host_member_state: self.host_member_state,
             ..State::new(lang)
         }
         .show(page)
@@ -253,14 +289,29 @@ impl State {
     fn apply(self, action: Action) -> Self {
         match action {
             Action::Start => self.show(page_of(START)),
-            Action::Select(choice) => State {
-                selected: Some(choice),
-                ..self
-            },
+            Action::Select(choice) => {
+                let selected = match self.selected {
+                    // A second click on a checklist's exclusive answer unticks it.
+                    Some(Answer::One(c)) if c == choice && self.on_checklist() => None,
+                    _ => Some(Answer::One(choice)),
+                };
+                State { selected, ..self }
+            }
+            Action::Toggle(item) => {
+                let ticked = match self.selected {
+                    Some(Answer::Ticked(set)) => set,
+                    _ => Items::NONE,
+                }
+                .toggled(item);
+                State {
+                    selected: (!ticked.is_empty()).then_some(Answer::Ticked(ticked)),
+                    ..self
+                }
+            }
             Action::Confirm => match (self.page, self.selected) {
-                (Page::Question(q), Some(choice)) => {
+                (Page::Question(q), Some(answer)) => {
                     let mut next = self;
-                    if next.answers.set(q, choice).is_err() {
+                    if next.answers.set(q, answer).is_err() {
                         return next;
                     }
                     let page = match &next.returning {
@@ -294,10 +345,10 @@ impl State {
             }
             Action::Restart => State {
                 remember: self.remember,
-                ..State::new(self.lang)
+                ..self.fresh()
             },
             Action::Change(q) => {
-                let before = walk(&self.answers).path;
+                let before = walk(&self.answers).nodes().collect();
                 let mut next = self.show(Page::Question(q));
                 next.returning = Some(before);
                 next
@@ -311,8 +362,14 @@ impl State {
                 self.show(page)
             }
             Action::Import(Ok(imported)) => {
-                let mut next = State::new(self.lang).restore(&imported.saved, Source::Record);
-                next.red_flags = checklist(|key| imported.red_flags.contains(&key));
+                // Remembering stays as the user set it: the imported answers
+                // replace the remembered ones.
+                let remember = self.remember;
+                let mut next = State {
+                    remember,
+                    ..self.fresh()
+                }
+                .restore(&imported.saved, Source::Record);
                 let now = explain(&next.answers).map(|e| e.class);
                 if let (Some(recorded), Some(now)) = (imported.recorded_class, now)
                     && recorded != now.code()
@@ -336,20 +393,23 @@ impl State {
                 ..self
             },
             Action::SetRemember(remember) => State { remember, ..self },
-            Action::Forgotten => State {
+            Action::Forgotten(true) => State {
                 notices: vec![Notice::Forgotten],
-                ..State::new(self.lang)
+                ..self.fresh()
             },
+            // Nothing is claimed that did not happen: the answers stay, and
+            // so does remembering, since the stored copy is still there.
+            Action::Forgotten(false) => self.notify(Notice::ForgetFailed),
             Action::SetLang(lang) => State { lang, ..self },
             Action::SetMemberState(member_state) => State {
                 member_state,
                 ..self
             },
-            Action::ToggleRedFlag(key) => {
-                let red_flags = checklist(|k| (k == key) != self.red_flags.contains(&k));
-                State { red_flags, ..self }
-            }
         }
+    }
+
+    fn on_checklist(&self) -> bool {
+        matches!(self.page, Page::Question(n) if matches!(content::node(n).kind, Kind::Checklist(_)))
     }
 }
 
@@ -382,9 +442,10 @@ impl Page {
 
 fn page_of(node: NodeId) -> Page {
     match content::node(node).kind {
-        Kind::Question(_) => Page::Question(node),
         Kind::Interruption { .. } => Page::Interruption(node),
         Kind::Outcome(_) => Page::Outcome(node),
+        // Junctions are never shown: the walk passes through them.
+        Kind::Question(_) | Kind::Checklist(_) | Kind::Junction(_) => Page::Question(node),
     }
 }
 
@@ -393,11 +454,11 @@ fn page_of(node: NodeId) -> Page {
 /// page comes before the outcome.
 fn page_after(answers: &Answers, node: NodeId) -> Page {
     let w = walk(answers);
-    let next = w
-        .path
+    let path: Vec<NodeId> = w.nodes().collect();
+    let next = path
         .iter()
         .position(|n| *n == node)
-        .and_then(|i| w.path.get(i + 1));
+        .and_then(|i| path.get(i + 1));
     next.map_or(page_at(w.end), |n| page_of(*n))
 }
 
@@ -413,24 +474,24 @@ fn page_at(end: End) -> Page {
 /// change newly opened, else back to the check page.
 fn page_returning(answers: &Answers, changed: NodeId, before: &[NodeId]) -> Page {
     let w = walk(answers);
-    let after = w.path.iter().skip_while(|n| **n != changed).skip(1);
-    let new = after.into_iter().find(|n| !before.contains(n));
-    new.map_or(page_at(w.end), |n| page_of(*n))
+    let new = w
+        .nodes()
+        .skip_while(|n| *n != changed)
+        .skip(1)
+        .find(|n| !before.contains(n));
+    new.map_or(page_at(w.end), page_of)
 }
 
 /// The last page of the path before the check page.
 fn last_on_path(answers: &Answers) -> Page {
-    walk(answers)
-        .path
-        .last()
-        .map_or(Page::Start, |n| page_of(*n))
+    walk(answers).nodes().last().map_or(Page::Start, page_of)
 }
 
 /// A page the history names, if the current answers still lead there;
 /// otherwise the nearest page that they do lead to.
 fn valid_page(answers: &Answers, page: Page) -> Page {
     let w = walk(answers);
-    let on_path = |n: NodeId| w.path.contains(&n) || matches!(w.end, End::Ask(q) if q == n);
+    let on_path = |n: NodeId| w.passes(n) || matches!(w.end, End::Ask(q) if q == n);
     match (page, w.end) {
         (Page::Start, _) => Page::Start,
         (Page::Question(n) | Page::Interruption(n), _) if on_path(n) => page,
@@ -441,22 +502,9 @@ fn valid_page(answers: &Answers, page: Page) -> Page {
 
 /// The page before `node` on the current path; the start page before the first.
 fn page_before(answers: &Answers, node: NodeId) -> Page {
-    let w = walk(answers);
-    let upto = w
-        .path
-        .iter()
-        .position(|n| *n == node)
-        .unwrap_or(w.path.len());
-    w.path[..upto].last().map_or(Page::Start, |n| page_of(*n))
-}
-
-/// The keys of the checklist's red flags that `ticked` holds, in its order.
-fn checklist(ticked: impl Fn(&'static str) -> bool) -> Vec<&'static str> {
-    RED_FLAGS
-        .iter()
-        .map(|f| f.key)
-        .filter(|k| ticked(k))
-        .collect()
+    let path: Vec<NodeId> = walk(answers).nodes().collect();
+    let upto = path.iter().position(|n| *n == node).unwrap_or(path.len());
+    path[..upto].last().map_or(Page::Start, |n| page_of(*n))
 }
 
 #[cfg(test)]
@@ -468,6 +516,10 @@ mod tests {
         node_by_key(key).unwrap()
     }
 
+    fn c(key: &str) -> Choice {
+        Choice::from_key(key).unwrap()
+    }
+
     fn run(actions: &[Action]) -> State {
         actions
             .iter()
@@ -475,26 +527,46 @@ mod tests {
             .fold(State::new(Lang::En), State::apply)
     }
 
+    /// Answers each page in turn: an answer's name, or a checklist's items
+    /// as "+"-joined names.
+    pub(super) fn answer_all(s: State, answers: &[&str]) -> State {
+        answers.iter().fold(s, |s, a| {
+            let Page::Question(n) = s.page else {
+                panic!("not on a page that asks: {:?}", s.page)
+            };
+            let node = content::node(n);
+            let s = if a.contains('+')
+                || node.offers().iter().any(|o| o.choice.key() == *a)
+                    && matches!(node.kind, Kind::Checklist(_))
+            {
+                a.split('+').fold(s, |s, item| {
+                    let i = node
+                        .offers()
+                        .iter()
+                        .position(|o| o.choice.key() == item)
+                        .unwrap();
+                    s.apply(Action::Toggle(i))
+                })
+            } else {
+                s.apply(Action::Select(c(a)))
+            };
+            s.apply(Action::Confirm)
+        })
+    }
+
     #[test]
     fn continue_without_an_answer_shows_an_error_and_stays() {
         let s = run(&[Action::Start, Action::Confirm]);
         assert_eq!(s.page, Page::Question(START));
         assert!(s.error);
-        let s = s.apply(Action::Select(Choice::Export));
-        let s = s.apply(Action::Confirm);
-        assert_eq!(s.page, Page::Question(id("authority-informed")));
+        let s = answer_all(s, &["export"]);
+        assert_eq!(s.page, Page::Question(id("destination")));
         assert!(!s.error);
     }
 
     #[test]
     fn interruption_comes_before_its_outcome_and_back_returns_with_the_answer() {
-        let s = run(&[
-            Action::Start,
-            Action::Select(Choice::Export),
-            Action::Confirm,
-            Action::Select(Choice::Yes),
-            Action::Confirm,
-        ]);
+        let s = answer_all(run(&[Action::Start]), &["export", "other", "repression"]);
         assert_eq!(s.page, Page::Interruption(id("informed-stop")));
         let s = s.apply(Action::Proceed);
         assert_eq!(s.page, Page::Check);
@@ -506,48 +578,73 @@ mod tests {
         assert_eq!(s.page, Page::Question(id("authority-informed")));
         assert_eq!(
             s.selected,
-            Some(Choice::Yes),
+            Some(Answer::One(c("repression"))),
             "the earlier answer is preselected"
         );
-        let s = s.apply(Action::Back).apply(Action::Back);
+        let s = s
+            .apply(Action::Back)
+            .apply(Action::Back)
+            .apply(Action::Back);
         assert_eq!(s.page, Page::Start);
     }
 
-    pub(super) fn answer_all(s: State, choices: &[Choice]) -> State {
-        choices
-            .iter()
-            .fold(s, |s, c| s.apply(Action::Select(*c)).apply(Action::Confirm))
+    #[test]
+    fn checklist_items_tick_and_untick_and_an_exclusive_answer_clears_them() {
+        let s = answer_all(run(&[Action::Start]), &["export", "other", "no"]);
+        assert_eq!(s.page, Page::Question(id("form")));
+        let s = s.apply(Action::Toggle(0)).apply(Action::Toggle(2));
+        assert_eq!(s.selected, Some(Answer::Ticked(Items(0b101))));
+        let s = s.apply(Action::Toggle(0));
+        assert_eq!(s.selected, Some(Answer::Ticked(Items(0b100))));
+        let s = s.apply(Action::Select(c("not_sure")));
+        assert_eq!(
+            s.selected,
+            Some(Answer::One(c("not_sure"))),
+            "the exclusive answer stands alone"
+        );
+        let s = s.apply(Action::Toggle(1));
+        assert_eq!(
+            s.selected,
+            Some(Answer::Ticked(Items(0b010))),
+            "ticking an item clears it"
+        );
+        let s = s.apply(Action::Toggle(1));
+        assert_eq!(s.selected, None);
+        let s = s.apply(Action::Confirm);
+        assert!(s.error, "nothing ticked is an error");
+        let s = answer_all(s, &["software"]);
+        assert_eq!(s.page, Page::Question(id("screen-software")));
     }
 
     #[test]
     fn a_change_from_the_check_page_asks_newly_opened_questions_then_returns() {
         let s = answer_all(
             run(&[Action::Start]),
-            &[Choice::Export, Choice::No, Choice::NoneOfThese, Choice::No],
+            &["export", "other", "no", "software", "none", "no"],
         );
         assert_eq!(s.page, Page::Check);
-        // Changing the product description opens the 5A001.f question.
-        let s = s.apply(Action::Change(id("listing")));
-        assert_eq!(s.selected, Some(Choice::NoneOfThese));
-        let s = answer_all(s, &[Choice::Interception]);
-        assert_eq!(s.page, Page::Question(id("interception")));
-        let s = answer_all(s, &[Choice::Excluded]);
+        // Ticking a description opens its questions.
+        let s = s.apply(Action::Change(id("screen-software")));
+        assert_eq!(s.selected, Some(Answer::One(c("none"))));
+        let s = answer_all(s, &["lea_monitoring"]);
+        assert_eq!(s.page, Page::Question(id("sw-lea")));
+        let s = answer_all(s, &["no"]);
         assert_eq!(s.page, Page::Check, "csi-designed was answered before");
         // A change that opens nothing new returns at once.
-        let s = answer_all(s.apply(Action::Change(id("csi-designed"))), &[Choice::No]);
+        let s = answer_all(s.apply(Action::Change(id("csi-designed"))), &["no"]);
         assert_eq!(s.page, Page::Check);
         assert_eq!(s.returning, None);
     }
 
     #[test]
     fn history_cannot_reach_a_page_the_answers_do_not_lead_to() {
-        let s = answer_all(run(&[Action::Start]), &[Choice::IntraEu]);
+        let s = answer_all(run(&[Action::Start]), &["not_sure"]);
         assert_eq!(s.page, Page::Check);
         let s = s.apply(Action::GoTo(Page::Question(id("csi-covert"))));
         assert_eq!(s.page, Page::Check);
         let s = s.apply(Action::GoTo(Page::Question(START)));
         assert_eq!(s.page, Page::Question(START));
-        assert_eq!(s.selected, Some(Choice::IntraEu));
+        assert_eq!(s.selected, Some(Answer::One(c("not_sure"))));
     }
 
     fn started(source: Source, text: &str) -> State {
@@ -560,14 +657,14 @@ mod tests {
     #[test]
     fn a_link_restores_answers_and_the_page() {
         let link = Saved::of(
-            &answer_all(run(&[Action::Start]), &[Choice::Export, Choice::No]).answers,
+            &answer_all(run(&[Action::Start]), &["export", "other"]).answers,
             "en",
             Some("DE"),
-            Some("listing"),
+            Some("authority-informed"),
         )
         .encode();
         let s = started(Source::Link, &link);
-        assert_eq!(s.page, Page::Question(id("listing")));
+        assert_eq!(s.page, Page::Question(id("authority-informed")));
         assert_eq!(s.member_state, Some("DE"));
         assert_eq!(s.notices, vec![Notice::Restored(Source::Link)]);
         assert!(!s.remember, "a link never turns remembering on");
@@ -585,6 +682,22 @@ mod tests {
         assert!(!s.remember, "the stored copy is left alone");
     }
 
+    /// A link of this version whose answers the tree does not know was cut
+    /// or altered: nothing of it is taken.
+    #[test]
+    fn a_link_of_this_version_with_unknown_answers_is_damaged() {
+        let cut = format!(
+            "v={}&a=activity:exp",
+            crate::rules::content::CONTENT_VERSION
+        );
+        let s = started(Source::Link, &cut);
+        assert_eq!((s.page, s.answers.is_empty()), (Page::Start, true));
+        assert_eq!(s.notices, vec![Notice::LinkDamaged]);
+        let s = started(Source::Device, &cut);
+        assert_eq!(s.notices, vec![Notice::StorageCorrupted]);
+        assert!(!s.remember);
+    }
+
     #[test]
     fn another_version_unknown_language_and_state_are_reported() {
         let s = started(Source::Link, "v=1999.1&lang=xx&ms=ZZ&a=activity:x,gone:y");
@@ -593,7 +706,7 @@ mod tests {
             Page::Question(START),
             "answers are confirmed one by one"
         );
-        assert_eq!(s.selected, Some(Choice::Export));
+        assert_eq!(s.selected, Some(Answer::One(c("export"))));
         assert_eq!(
             s.notices,
             vec![
@@ -608,40 +721,74 @@ mod tests {
 
     #[test]
     fn an_answer_the_question_does_not_offer_is_not_recorded() {
-        let s = run(&[
-            Action::Start,
-            Action::Select(Choice::Forensic),
-            Action::Confirm,
-        ]);
+        let s = run(&[Action::Start, Action::Select(c("yes")), Action::Confirm]);
         assert_eq!(s.page, Page::Question(START));
         assert!(s.answers.is_empty());
     }
 
-    #[test]
-    fn restart_keeps_the_language_and_remembering() {
-        let s = run(&[
-            Action::SetLang(Lang::En),
-            Action::Start,
-            Action::ToggleRedFlag(RED_FLAGS[0].key),
-            Action::Restart,
-        ]);
-        assert_eq!(s, State::new(Lang::En));
+    fn hosted(member_state: &'static str) -> State {
+        State::start(Startup {
+            settings: crate::ui::settings::Settings {
+                member_state: Some(member_state),
+                ..Default::default()
+            },
+            ..Startup::plain(Lang::De)
+        })
     }
 
     #[test]
-    fn red_flags_toggle_in_the_checklist_order_and_unknown_keys_are_ignored() {
-        let (first, last) = (RED_FLAGS[0].key, RED_FLAGS[RED_FLAGS.len() - 1].key);
-        let s = run(&[
-            Action::ToggleRedFlag(last),
-            Action::ToggleRedFlag("no-such-flag"),
-            Action::ToggleRedFlag(first),
-        ]);
-        assert_eq!(s.red_flags, vec![first, last]);
-        let s = run(&[
-            Action::ToggleRedFlag(last),
-            Action::ToggleRedFlag(first),
-            Action::ToggleRedFlag(last),
-        ]);
-        assert_eq!(s.red_flags, vec![first]);
+    fn restart_keeps_the_language_remembering_and_the_hosts_member_state() {
+        let s = hosted("DE");
+        let s = answer_all(s.apply(Action::Start), &["export"]);
+        let s = s
+            .apply(Action::SetLang(Lang::Fr))
+            .apply(Action::SetRemember(true))
+            .apply(Action::SetMemberState(Some("AT")))
+            .apply(Action::Restart);
+        assert_eq!(s.page, Page::Start);
+        assert!(s.answers.is_empty());
+        assert_eq!(s.lang, Lang::Fr, "the language stays");
+        assert!(s.remember, "remembering stays");
+        assert_eq!(
+            s.member_state,
+            Some("DE"),
+            "the host's Member State comes back"
+        );
+    }
+
+    #[test]
+    fn forgetting_keeps_the_hosts_member_state_and_a_failure_says_so() {
+        let s = answer_all(hosted("DE").apply(Action::Start), &["export"])
+            .apply(Action::SetRemember(true));
+        let failed = s.clone().apply(Action::Forgotten(false));
+        assert_eq!(failed.notices, vec![Notice::ForgetFailed]);
+        assert!(
+            failed.remember && !failed.answers.is_empty(),
+            "nothing is claimed that did not happen"
+        );
+        let done = s.apply(Action::Forgotten(true));
+        assert_eq!(done.notices, vec![Notice::Forgotten]);
+        assert!(!done.remember && done.answers.is_empty());
+        assert_eq!(done.member_state, Some("DE"));
+    }
+
+    #[test]
+    fn importing_keeps_remembering_on_so_the_import_replaces_what_was_stored() {
+        let record = crate::rules::record::Record {
+            answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
+            lang: Lang::En,
+            member_state: None,
+            created: String::new(),
+        }
+        .to_json();
+        let s = hosted("DE").apply(Action::SetRemember(true));
+        let s = s.apply(Action::Import(crate::rules::record::import(&record)));
+        assert!(s.remember);
+        assert_eq!(
+            s.member_state,
+            Some("DE"),
+            "the record named none: the host's stays"
+        );
+        assert_eq!(s.page, Page::Check);
     }
 }

@@ -184,3 +184,44 @@ export async function choose(page, label) {
 export async function cspViolations(page) {
   return page.evaluate(() => window.__cspViolations);
 }
+
+/**
+ * Answers page after page by the answers' names (the inputs' values, the
+ * same in every language): a name, or a checklist's items joined by "+".
+ * With `axe`, each page is checked before it is answered.
+ */
+export async function answerWith(scope, names, { axe: check = true } = {}) {
+  for (const name of names) {
+    const title = scope.locator('legend .cs-title');
+    await title.waitFor();
+    const heading = await title.textContent();
+    if (check) await assertAccessible(scope, heading);
+    for (const value of name.split('+')) {
+      await scope.locator(`.cs-form input[value="${value}"]`).check();
+    }
+    // Yew renders the next page while handling the click, before it returns.
+    await scope.locator('.cs-form button[type=submit]').click();
+  }
+}
+
+/** The answers of the reference scenarios, by name, from the start. */
+export const SCENARIOS = {
+  // IMSI catcher for a police force outside the EU.
+  P1: ['export', 'other', 'no', 'equipment', 'mobile', 'identifiers', 'no'],
+  // Stalkerware, due diligence done, no warning sign, nothing known.
+  P6: ['export', 'other', 'no', 'software', 'none', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'none', 'no', 'no', 'no'],
+  // Unsure whether it is specially designed; every other element met.
+  P9: ['export', 'other', 'no', 'software', 'none', 'not_sure', 'yes', 'yes', 'yes', 'yes'],
+  // A red-team framework sold to a consultancy in Brazil.
+  P13: ['export', 'other', 'no', 'software', 'intrusion', 'yes', 'no', 'no'],
+  // A passcode-cracking phone-forensics kit for a police force in the US.
+  P15: ['export', 'eu001', 'no', 'equipment', 'cryptanalysis+forensic', 'yes'],
+  // An exploit-development course for students outside the EU.
+  P19: ['export', 'other', 'no', 'technology', 'intrusion', 'develop_intrusion', 'no', 'no'],
+  // A cryptanalysis appliance for a police agency in another Member State.
+  P20: ['intra_eu', 'equipment', 'cryptanalysis', 'yes'],
+  // A letter on a military end use in a country under an arms embargo.
+  P21: ['export', 'other', 'military'],
+  // As P9, but the monitored person is always told: not covert.
+  P22: ['export', 'other', 'no', 'software', 'none', 'not_sure', 'no', 'no'],
+};

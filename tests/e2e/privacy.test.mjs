@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openPage, ready, cspViolations, dist, assertAccessible, choose } from './harness.mjs';
+import { serve, launch, openPage, ready, cspViolations, dist, assertAccessible, answerWith, SCENARIOS } from './harness.mjs';
 
 let browser;
 
@@ -19,9 +19,7 @@ after(async () => {
 
 async function walkToOutcome(page) {
   await page.getByRole('button', { name: 'Start now' }).click();
-  for (const label of ['Export it out of the EU: ship, carry, send or make it available electronically', 'No', 'None of these', "I'm not sure"]) {
-    await choose(page, label);
-  }
+  await answerWith(page, SCENARIOS.P9, { axe: false });
   await page.getByRole('button', { name: 'See your result' }).click();
   await page.locator('[data-outcome]').waitFor();
 }

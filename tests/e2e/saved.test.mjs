@@ -2,11 +2,11 @@
 // user can meet: each gets a clear message, loses nothing, and sends nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, ready, cspViolations, assertAccessible, choose } from './harness.mjs';
+import { setup, openPage, ready, cspViolations, assertAccessible, choose, answerWith } from './harness.mjs';
 
 const env = setup();
 
-const EXPORT = 'Export it out of the EU: ship, carry, send or make it available electronically';
+const EXPORT = 'Export it out of the EU: ship, carry, send, make available online, or pass it on in training or support';
 
 async function open(t, fragment = '', { init } = {}) {
   const session = await openPage(env.browser);
@@ -28,19 +28,20 @@ test('a share link restores the answers in a fresh browser, and its fragment nev
   const { page } = await open(t);
   await page.getByRole('button', { name: 'Start now' }).click();
   await choose(page, EXPORT);
-  await choose(page, 'No');
-  await choose(page, 'None of these');
-  await choose(page, 'No');
+  await answerWith(page, ['other', 'no', 'software+technology', 'none', 'none', 'no']);
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   const link = await page.getByLabel('Link to these answers').inputValue();
   const fragment = new URL(link).hash;
-  assert.match(fragment, /^#v=[^&]+&lang=en&at=check&a=activity:x,authority-informed:n,listing:z,csi-designed:n$/);
+  assert.match(
+    fragment,
+    /^#v=[^&]+&lang=en&at=check&a=activity:export,destination:other,authority-informed:no,form:software\+technology,screen-software:none,screen-technology:none,csi-designed:no$/,
+  );
 
   const other = await open(t, fragment);
   const text = await notice(other.page);
   assert.match(text, /restored from the link/);
   await other.page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
-  assert.equal(await other.page.locator('.cs-summary-row').count(), 4);
+  assert.equal(await other.page.locator('.cs-summary-row').count(), 7);
   for (const url of env.server.received) assert.ok(!url.includes('activity'), `the server saw ${url}`);
 });
 
@@ -50,11 +51,11 @@ test('remembering on this device resumes after a reload, and "Forget my answers"
   await page.getByLabel('Remember my answers on this device').check();
   await page.getByRole('button', { name: 'Start now' }).click();
   await choose(page, EXPORT);
-  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  await page.locator('legend h1', { hasText: 'Where will the items go?' }).waitFor();
   await page.reload();
   await ready(page);
   assert.match(await notice(page), /restored from this device/);
-  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  await page.locator('legend h1', { hasText: 'Where will the items go?' }).waitFor();
   assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), true);
   await page.getByRole('button', { name: 'Back' }).click();
   assert.equal(await page.getByLabel(EXPORT).isChecked(), true, 'the answer came back');
@@ -84,6 +85,7 @@ test('blocked storage: the widget says so and works on', async (t) => {
   assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), false);
   await page.getByRole('button', { name: 'Start now' }).click();
   await choose(page, 'Only send it to another EU Member State');
+  await answerWith(page, ['equipment', 'none'], { axe: false });
   await page.getByRole('button', { name: 'See your result' }).click();
   await page.locator('[data-outcome="OUT-OF-SCOPE-ACTIVITY"]').waitFor();
 });
@@ -133,8 +135,18 @@ test('answers from another rules version are shown again one by one', async (t) 
   await notice(page);
   await page.locator('legend h1', { hasText: 'What do you plan to do with the product?' }).waitFor();
   assert.equal(await page.getByLabel(EXPORT).isChecked(), true);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  assert.equal(await page.getByLabel('No', { exact: true }).isChecked(), true);
+  await choose(page, EXPORT);
+  await choose(page, 'Another country outside the EU');
+  assert.equal(await page.getByLabel('No, we have had no such letter', { exact: true }).isChecked(), true);
+});
+
+test('a link of this rules version cut inside an answer is reported as damaged and takes nothing', async (t) => {
+  const { page } = await open(t);
+  const version = await page.locator('.cs-hint', { hasText: 'Rules version' }).first().textContent();
+  const current = version.replace('Rules version ', '').trim();
+  const other = await open(t, `#v=${current}&lang=en&a=activity:exp`);
+  assert.match(await notice(other.page), /damaged or incomplete/);
+  assert.equal(await other.page.locator('h1').textContent(), 'Check if your product could be a cyber-surveillance item under EU export rules');
 });
 
 test('an oversized import is refused without reading it', async (t) => {

@@ -2,9 +2,13 @@
 // they see, with axe-core on every page state and a count of requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, ready, screenshot, assertAccessible, choose } from './harness.mjs';
+import { setup, openPage, ready, screenshot, assertAccessible, choose, answerWith, SCENARIOS } from './harness.mjs';
 
 const env = setup();
+
+const EXPORT = 'Export it out of the EU: ship, carry, send, make available online, or pass it on in training or support';
+const ELSEWHERE = 'Another country outside the EU';
+const NO_LETTER = 'No, we have had no such letter';
 
 /** Opens the widget and starts the check; returns the page and its log. */
 async function begin(t) {
@@ -51,15 +55,41 @@ async function outcome(session, expected, cited) {
   return page;
 }
 
-test('P1: an IMSI catcher for a foreign police force is listed under 5A001.f', async (t) => {
+test('P1: an IMSI catcher for a foreign police force is listed under 5A001.f.2', async (t) => {
   const s = await begin(t);
-  await answer(s.page, 'Export it out of the EU: ship, carry, send or make it available electronically');
+  await answer(s.page, EXPORT);
+  await answer(s.page, ELSEWHERE);
+  await answer(s.page, NO_LETTER);
+  await tick(s.page, ['Equipment (hardware)']);
+  await tick(s.page, ['Intercepts mobile calls, messages or phone identifiers over the air (such as an IMSI catcher), jams mobile networks selectively, or detects such equipment (5A001.f)']);
+  await answer(s.page, 'It intercepts identifiers such as IMSI or IMEI, signalling or other metadata over the air (f.2)');
   await answer(s.page, 'No');
-  await answer(s.page, 'Equipment that intercepts or jams mobile phone networks over the air, such as an IMSI catcher');
-  await answer(s.page, 'Yes');
-  const page = await outcome(s, 'LISTED', ['5A001.f', 'Art.3(1)']);
-  assert.match(await page.locator('h1').textContent(), /5A001\.f/);
+  const page = await outcome(s, 'LISTED', ['5A001.f.2', 'Art.3(1)']);
+  assert.match(await page.locator('h1').textContent(), /5A001\.f\.2/);
   await screenshot(page, 'outcome-listed');
+});
+
+/** Ticks items of a checklist by their labels and continues. */
+async function tick(page, labels) {
+  await page.locator('legend h1').waitFor();
+  await assertAccessible(page, await page.locator('legend h1').textContent());
+  for (const label of labels) await page.getByLabel(label, { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+test('P13, read literally: a red-team framework is listed under 4D004, whatever the vendor calls it', async (t) => {
+  const s = await begin(t);
+  await answer(s.page, EXPORT);
+  await answer(s.page, ELSEWHERE);
+  await answer(s.page, NO_LETTER);
+  await tick(s.page, ['Software']);
+  await tick(s.page, ['Generates, delivers or commands software built to get past antivirus, endpoint protection, firewalls or exploit protections, including penetration-testing, red-team and command-and-control frameworks (4D004)']);
+  await answer(s.page, 'Yes');
+  await answer(s.page, 'No');
+  await answer(s.page, 'No');
+  const page = await outcome(s, 'LISTED', ['4D004', 'AnnexII.G']);
+  assert.match(await page.locator('h1').textContent(), /4D004/);
+  assert.equal(await page.locator('[data-note="eu007-excluded"]').count(), 1);
 });
 
 /** With the keyboard only: from the question's heading, Tab to the answers,
@@ -81,15 +111,18 @@ test('P5 with the keyboard only: an openly installed parental-control app is not
   const { page } = s;
   await page.locator('legend h1').waitFor();
   await answerByKeyboard(page, 0); // Export it out of the EU
-  await answerByKeyboard(page, 1); // No
-  await answerByKeyboard(page, 7); // None of these
+  await answerByKeyboard(page, 3); // Another country outside the EU
+  await answerByKeyboard(page, 2); // No, we have had no such letter
+  await tickByKeyboard(page, 1); // Software
+  await tickByKeyboard(page, 6); // None of these could fit the software
   await answerByKeyboard(page, 0); // Yes: specially designed to monitor a child
   await answerByKeyboard(page, 1); // No: not covert, a permanent notification shows
+  await answerByKeyboard(page, 1); // No, none of the types of section 2.2
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   await assertAccessible(page, 'check your answers');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'cs-title');
-  // Tab past the five "Change" buttons to "See your result".
-  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  // Tab past the eight "Change" buttons to "See your result".
+  for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'See your result');
   await page.keyboard.press('Enter');
   const container = page.locator('[data-outcome]');
@@ -99,14 +132,24 @@ test('P5 with the keyboard only: an openly installed parental-control app is not
   await assertAccessible(page, 'the outcome');
 });
 
+/** With the keyboard only, on a checklist: Tab to the box wanted, Space to
+ * tick it, Enter to continue. */
+async function tickByKeyboard(page, position) {
+  await page.locator('legend h1').waitFor();
+  await assertAccessible(page, await page.locator('legend h1').textContent());
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'cs-title', 'focus is on the question');
+  for (let i = 0; i <= position; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+}
+
 test('P7: due diligence shows a repressive end user: the interruption, then notify', async (t) => {
   const s = await begin(t);
   const { page } = s;
-  await answer(page, 'Export it out of the EU: ship, carry, send or make it available electronically');
-  await answer(page, 'No');
-  await answer(page, 'None of these');
-  for (let i = 0; i < 5; i++) await answer(page, 'Yes');
-  await answer(page, 'Yes, for this transaction');
+  await answerWith(page, ['export', 'other', 'no', 'software', 'none', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes']);
+  // The warning sign's label ends with its status badge ("secondary source").
+  await page.getByLabel('The end user, or similar technology it uses, has been linked to internal repression or human-rights violations.', { exact: false }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await answer(page, 'Yes');
   await page.locator('.cs-interruption').waitFor();
   await assertAccessible(page, 'interruption');
@@ -115,35 +158,47 @@ test('P7: due diligence shows a repressive end user: the interruption, then noti
   await outcome(s, 'ART5-NOTIFY', ['Art.5(2)']);
   await page.getByLabel('Your EU Member State (where your business is established)').selectOption('DE');
   assert.match(await page.locator('.cs-authority').textContent(), /BAFA/);
-  await page.getByRole('checkbox').first().check();
-  await assertAccessible(page, 'outcome with authority and a ticked red flag');
+  assert.match(await page.locator('.cs-answers').textContent(), /linked to internal repression/, 'the warning sign ticked is in the answers');
+  await assertAccessible(page, 'outcome with the authority');
   await screenshot(page, 'outcome-notify');
 });
 
-test('P9: unsure whether it is specially designed: ask the authority, with a drafted question', async (t) => {
+test('P9: unsure whether it is specially designed: every element is still asked, and the draft names the open point', async (t) => {
   const s = await begin(t);
   const { page } = s;
-  await answer(page, 'Export it out of the EU: ship, carry, send or make it available electronically');
-  await answer(page, 'No');
-  await answer(page, 'None of these');
-  await answer(page, "I'm not sure");
-  await outcome(s, 'CONSULT', ['Art.2(20)']);
-  assert.match(await page.locator('.cs-draft').textContent(), /specially designed to enable the surveillance of people/);
+  await answerWith(page, SCENARIOS.P9);
+  await outcome(s, 'CONSULT', ['Art.2(20)', 'GL.1.2.1']);
+  const draft = await page.locator('.cs-draft').textContent();
+  assert.match(draft, /Is the product specially designed to enable the covert surveillance of people\? Our answer: I'm not sure/);
+  assert.match(await page.locator('.cs-open-points').textContent(), /specially designed/);
+  const asked = await page.locator('.cs-summary-key').allTextContents();
+  for (const element of ['without the people concerned knowing', 'watch particular people', 'monitoring, extracting, collecting or analysing data', 'information and telecommunication systems']) {
+    assert.ok(asked.some((q) => q.includes(element)), `"${element}" was asked after the unsure answer`);
+  }
 });
 
-test('P12 with the keyboard only: a transfer inside the EU is not an export', async (t) => {
+test('P22: a definite "No" on covert settles it, and the unsure answer is still listed', async (t) => {
+  const s = await begin(t);
+  const { page } = s;
+  await answerWith(page, SCENARIOS.P22);
+  await outcome(s, 'NOT-CSI', ['Art.2(20)', 'GL.1.2.2']);
+  assert.equal(await page.locator('h1').textContent(), 'Not a cyber-surveillance item on your answers: Article 5 does not apply');
+  assert.match(await page.locator('.cs-open-points').textContent(), /specially designed.*I'm not sure/);
+  assert.match(await page.locator('.cs-outcome').textContent(), /Annex I entries checked/);
+  await screenshot(page, 'outcome-not-csi');
+});
+
+test('P12 with the keyboard only: an IMSI catcher sent to another Member State is not an export', async (t) => {
   const s = await begin(t);
   const { page } = s;
   await page.locator('legend h1').waitFor();
-  assert.equal(
-    await page.evaluate(() => document.activeElement?.tagName),
-    'H1',
-    'focus is on the question',
-  );
-  await page.keyboard.press('Tab'); // from the heading to the answers
-  await page.keyboard.press('ArrowDown'); // the second answer
-  await page.keyboard.press('Enter'); // submits the form
-  await outcome(s, 'OUT-OF-SCOPE-ACTIVITY', ['Art.11(1)', 'AnnexIV']);
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus is on the question');
+  await answerByKeyboard(page, 1); // Only send it to another EU Member State
+  await tickByKeyboard(page, 0); // Equipment
+  await tickByKeyboard(page, 2); // Mobile interception
+  await answerByKeyboard(page, 1); // Identifiers (f.2)
+  await answerByKeyboard(page, 1); // No: not an excluded kind
+  await outcome(s, 'OUT-OF-SCOPE-ACTIVITY', ['Art.11(1)', 'Art.11(9)', '5A001.f.2']);
 });
 
 test('continuing without an answer shows the error summary, which takes focus', async (t) => {
@@ -163,22 +218,19 @@ test('continuing without an answer shows the error summary, which takes focus', 
 
 test('the browser back button returns to the earlier question with its answer selected', async (t) => {
   const { page } = await begin(t);
-  await answer(page, 'Export it out of the EU: ship, carry, send or make it available electronically');
-  await answer(page, 'No');
-  await page.locator('legend h1', { hasText: 'Which of these best describes your product?' }).waitFor();
+  await answer(page, EXPORT);
+  await answer(page, ELSEWHERE);
+  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
   await painted(page);
   const url = page.url();
   await page.goBack();
-  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
-  assert.equal(await page.getByLabel('No', { exact: true }).isChecked(), true);
+  await page.locator('legend h1', { hasText: 'Where will the items go?' }).waitFor();
+  assert.equal(await page.getByLabel(ELSEWHERE, { exact: true }).isChecked(), true);
   await page.goBack();
   await page.locator('legend h1', { hasText: 'What do you plan to do with the product?' }).waitFor();
-  assert.equal(
-    await page.getByLabel('Export it out of the EU: ship, carry, send or make it available electronically').isChecked(),
-    true,
-  );
+  assert.equal(await page.getByLabel(EXPORT).isChecked(), true);
   await page.goForward();
-  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  await page.locator('legend h1', { hasText: 'Where will the items go?' }).waitFor();
   assert.equal(page.url(), url, 'the URL is never rewritten');
 });
 
@@ -197,40 +249,39 @@ test('steps taken faster than the browser paints each keep their history entry',
       for (let i = 0; i < 100 && title() === was; i++) await Promise.resolve();
       return title();
     };
-    return [await answer('export'), await answer('no')];
+    return [await answer('export'), await answer('other')];
   });
-  assert.match(headings[0], /^Has your national export control authority/);
-  assert.equal(headings[1], 'Which of these best describes your product?');
+  assert.equal(headings[0], 'Where will the items go?');
+  assert.match(headings[1], /^Has your national export control authority/);
   await painted(page);
   assert.equal(await page.evaluate(() => history.length), before + 2, 'an entry for each step');
   await page.goBack();
-  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  await page.locator('legend h1', { hasText: 'Where will the items go?' }).waitFor();
   await page.goBack();
   await page.locator('legend h1', { hasText: 'What do you plan to do with the product?' }).waitFor();
 });
 
 test('"Change" on check your answers asks the newly opened question, then returns', async (t) => {
   const { page } = await begin(t);
-  await answer(page, 'Export it out of the EU: ship, carry, send or make it available electronically');
-  await answer(page, 'No');
-  await answer(page, 'None of these');
-  await answer(page, 'No');
+  await answerWith(page, ['export', 'other', 'no', 'equipment', 'none', 'no']);
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   await screenshot(page, 'check-answers');
   await page
-    .getByRole('button', { name: 'Change the answer to: Which of these best describes your product?' })
+    .getByRole('button', { name: 'Change the answer to: Which of these could describe the equipment, whatever it is used for?' })
     .click();
-  await answer(page, 'Equipment that intercepts or jams mobile phone networks over the air, such as an IMSI catcher');
-  await page.locator('legend h1', { hasText: 'Does your equipment intercept or jam mobile networks' }).waitFor();
-  await answer(page, 'Yes');
+  await page.getByLabel('None of these could fit the equipment').uncheck();
+  await tick(page, ['Intercepts mobile calls, messages or phone identifiers over the air (such as an IMSI catcher), jams mobile networks selectively, or detects such equipment (5A001.f)']);
+  await page.locator('legend h1', { hasText: 'Does it do one of these over the air interface of mobile networks?' }).waitFor();
+  await answer(page, 'It detects the operation of such interception or jamming equipment (f.4)');
   await seeResult(page);
   assert.equal(await page.locator('[data-outcome]').getAttribute('data-outcome'), 'LISTED');
+  assert.ok((await page.locator('[data-outcome]').getAttribute('data-cites')).split(' ').includes('5A001.f.4'), 'a detector is listed, with no exclusion asked');
 });
 
 test('the printed outcome is a dated record with every answer and a signature block', async (t) => {
   const session = await begin(t);
   const { page } = session;
-  await answer(page, 'Only send it to another EU Member State');
+  await answerWith(page, ['intra_eu', 'software', 'none']);
   await outcome(session, 'OUT-OF-SCOPE-ACTIVITY', ['AnnexIV']);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.cs-record-head').isVisible(), true);
@@ -250,13 +301,8 @@ test('the printed outcome is a dated record with every answer and a signature bl
 test('the downloaded JSON record imports again to the same outcome', async (t) => {
   const session = await begin(t);
   const { page } = session;
-  await answer(page, 'Export it out of the EU: ship, carry, send or make it available electronically');
-  await answer(page, 'No');
-  await answer(page, 'A forensic tool that extracts raw data from phones or computers by getting round their passcode or access controls');
-  await answer(page, 'Yes');
-  await answer(page, 'No');
+  await answerWith(page, ['export', 'other', 'no', 'equipment', 'forensic', 'yes', 'no']);
   await outcome(session, 'LISTED', ['5A004.b']);
-  assert.equal(await page.getByRole('checkbox').count(), 1, 'no red-flag checklist on a listed outcome, only the "remember" box');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download the answers (JSON)' }).click(),
@@ -322,10 +368,7 @@ for (const width of [1280, 320]) {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('.cs-error-summary').waitFor();
     await shot('error');
-    for (const label of ['Export it out of the EU: ship, carry, send or make it available electronically', 'No', 'None of these', 'Yes', 'Yes', 'Yes', 'Yes', 'Yes', 'Yes, for this transaction', 'No', 'No', 'No, I checked and found none']) {
-      await page.getByLabel(label, { exact: true }).check();
-      await page.getByRole('button', { name: 'Continue' }).click();
-    }
+    await answerWith(page, SCENARIOS.P6, { axe: false });
     await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
     await shot('check-answers');
     await page.getByRole('button', { name: 'See your result' }).click();
@@ -334,10 +377,7 @@ for (const width of [1280, 320]) {
     await shot('outcome-due-diligence');
     await page.getByRole('button', { name: 'Start again' }).click();
     await page.getByRole('button', { name: 'Start now' }).click();
-    for (const label of ['Export it out of the EU: ship, carry, send or make it available electronically', 'No', "I'm not sure"]) {
-      await page.getByLabel(label, { exact: true }).check();
-      await page.getByRole('button', { name: 'Continue' }).click();
-    }
+    await answerWith(page, ['export', 'other', 'not_sure'], { axe: false });
     await page.getByRole('button', { name: 'See your result' }).click();
     await page.locator('[data-outcome="CONSULT"]').waitFor();
     await shot('outcome-consult');

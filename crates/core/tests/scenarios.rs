@@ -5,29 +5,30 @@
 mod common;
 
 use common::{cite_tokens, outcome_of};
+use cyberscreen_core::rules::Explanation;
 use cyberscreen_core::rules::OutcomeClass::{self, *};
-use cyberscreen_core::rules::content::node;
+use cyberscreen_core::rules::content::{node, provision};
+use cyberscreen_core::rules::record::open_point_lines;
+use cyberscreen_core::text::{Lang, ui};
 
-const EXPORT_NOT_INFORMED: [(&str, &str); 2] =
-    [("activity", "export"), ("authority-informed", "no")];
+type Given = Vec<(&'static str, &'static str)>;
 
-fn check(given: &[(&str, &str)], class: OutcomeClass, outcome: &str, cited: &[&str]) {
-    let e = outcome_of(given);
-    assert_eq!(e.class, class, "outcome {}", node(e.outcome).key);
-    assert_eq!(node(e.outcome).key, outcome);
-    let tokens = cite_tokens(&e);
-    for c in cited {
-        assert!(tokens.contains(c), "{c} not cited; cited: {tokens:?}");
-    }
+/// An export out of the EU to `destination`, with no letter from the authority.
+fn export(destination: &'static str, rest: &[(&'static str, &'static str)]) -> Given {
+    let mut given = vec![
+        ("activity", "export"),
+        ("destination", destination),
+        ("authority-informed", "no"),
+    ];
+    given.extend_from_slice(rest);
+    given
 }
 
-fn with_export(rest: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
-    EXPORT_NOT_INFORMED.iter().chain(rest).copied().collect()
-}
-
-/// Every element of Art. 2(20) answered "yes".
-const CSI: [(&str, &str); 6] = [
-    ("listing", "none_of_these"),
+/// Every element of Art. 2(20) answered "yes", after a screen of software
+/// that fits none of the descriptions.
+const CSI_SOFTWARE: [(&str, &str); 7] = [
+    ("form", "software"),
+    ("screen-software", "none"),
     ("csi-designed", "yes"),
     ("csi-covert", "yes"),
     ("csi-persons", "yes"),
@@ -35,90 +36,187 @@ const CSI: [(&str, &str); 6] = [
     ("csi-ict", "yes"),
 ];
 
-#[test]
-fn p01_imsi_catcher_for_foreign_police_is_listed_5a001f() {
-    let given = with_export(&[("listing", "interception"), ("interception", "yes")]);
-    check(
-        &given,
-        Listed,
-        "listed-interception",
-        &["5A001.f", "Art.3(1)"],
-    );
+/// Due diligence done, no warning sign, nothing known or suspected.
+const DILIGENT: [(&str, &str); 5] = [
+    ("due-diligence", "yes"),
+    ("red-flags", "none"),
+    ("aware", "no"),
+    ("suspicion", "no"),
+    ("published", "no"),
+];
+
+fn check(
+    given: &[(&str, &str)],
+    class: OutcomeClass,
+    outcome: &str,
+    cited: &[&str],
+) -> Explanation {
+    let e = outcome_of(given);
+    assert_eq!(e.class, class, "outcome {}", node(e.outcome).key);
+    assert_eq!(node(e.outcome).key, outcome);
+    let tokens = cite_tokens(&e);
+    for c in cited {
+        assert!(tokens.contains(c), "{c} not cited; cited: {tokens:?}");
+    }
+    e
+}
+
+/// A listed outcome names the one entry that matched, and cites no other.
+fn entry_of(e: &Explanation) -> &'static str {
+    let entry = provision(e.entry.expect("a listed outcome names its entry").provision).token;
+    let entries: Vec<&str> = e
+        .cites
+        .iter()
+        .map(|p| provision(*p))
+        .filter(|p| p.kind == cyberscreen_core::rules::ProvisionKind::Entry)
+        .map(|p| p.token)
+        .collect();
+    assert_eq!(entries, vec![entry], "one deciding entry");
+    entry
+}
+
+fn notes(e: &Explanation) -> Vec<&'static str> {
+    e.notes.iter().map(|n| n.key).collect()
 }
 
 #[test]
-fn p02_implant_platform_is_listed_4a005_4d004() {
-    let given = with_export(&[
-        ("listing", "intrusion"),
-        ("intrusion", "yes"),
-        ("intrusion-release", "no"),
-    ]);
-    check(&given, Listed, "listed-intrusion", &["4A005", "4D004"]);
+fn p01_imsi_catcher_for_foreign_police_is_listed_5a001f() {
+    let given = export(
+        "other",
+        &[
+            ("form", "equipment"),
+            ("screen-equipment", "mobile"),
+            ("eq-mobile", "identifiers"),
+            ("eq-mobile-excluded", "no"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["5A001.f.2", "Art.3(1)"]);
+    assert!(entry_of(&e).starts_with("5A001.f"));
+}
+
+#[test]
+fn p02_implant_platform_is_listed_4d004() {
+    let given = export(
+        "other",
+        &[
+            ("form", "software"),
+            ("screen-software", "intrusion"),
+            ("sw-intrusion", "yes"),
+            ("sw-intrusion-excluded", "no"),
+            ("sw-intrusion-release", "no"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["4D004"]);
+    assert_eq!(entry_of(&e), "4D004");
+    assert!(notes(&e).contains(&"eu007-excluded"));
 }
 
 #[test]
 fn p03_phone_unlocking_forensic_kit_is_listed_5a004b() {
-    let given = with_export(&[
-        ("listing", "forensic"),
-        ("forensic", "yes"),
-        ("forensic-release", "no"),
-    ]);
-    check(
-        &given,
-        Listed,
-        "listed-forensic",
-        &["5A004.b", "5D002.a.3.b", "5D002.c.3.b"],
+    let given = export(
+        "other",
+        &[
+            ("form", "equipment"),
+            ("screen-equipment", "forensic"),
+            ("eq-forensic", "yes"),
+            ("eq-forensic-excluded", "no"),
+        ],
     );
+    let e = check(&given, Listed, "listed", &["5A004.b"]);
+    assert_eq!(entry_of(&e), "5A004.b");
 }
 
 #[test]
 fn p04_qoe_probe_is_excluded_from_5a001j_and_not_csi() {
-    let given = with_export(&[
-        ("listing", "ip_network"),
-        ("ip-network", "excluded"),
-        ("csi-designed", "no"),
-    ]);
-    check(&given, NotCsi, "not-csi", &["Art.2(20)", "5A001.j.note"]);
+    let given = export(
+        "other",
+        &[
+            ("form", "equipment"),
+            ("screen-equipment", "ip_network"),
+            ("eq-ip-network", "yes"),
+            ("eq-ip-network-excluded", "yes"),
+            ("csi-designed", "no"),
+        ],
+    );
+    let e = check(&given, NotCsi, "not-csi", &["Art.2(20)", "5A001.j.note"]);
+    assert!(e.open_points().next().is_none());
 }
 
 #[test]
 fn p05_open_parental_control_is_not_covert() {
-    let given = with_export(&[
-        ("listing", "none_of_these"),
-        ("csi-designed", "yes"),
-        ("csi-covert", "no"),
-    ]);
+    let given = export(
+        "other",
+        &[
+            ("form", "software"),
+            ("screen-software", "none"),
+            ("csi-designed", "yes"),
+            ("csi-covert", "no"),
+            ("type-covert", "no"),
+        ],
+    );
     check(&given, NotCsi, "not-csi", &["Art.2(20)", "GL.1.2.2"]);
 }
 
 #[test]
 fn p06_stalkerware_without_red_flags_needs_ongoing_due_diligence() {
-    let mut given = with_export(&CSI);
-    given.extend([
-        ("due-diligence", "yes"),
-        ("aware", "no"),
-        ("suspicion", "no"),
-        ("published", "no"),
-    ]);
-    check(
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.extend(DILIGENT);
+    let e = check(
         &given,
         Art5DueDiligence,
         "due-diligence-ongoing",
         &["Art.5(2)", "GL.3"],
     );
+    assert!(!e.screened.is_empty(), "the entries answered are listed");
+    assert!(!notes(&e).contains(&"oj-unchecked"));
+}
+
+#[test]
+fn p06_an_exporter_who_has_not_checked_the_official_journal_gets_a_step_not_a_consult() {
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.extend(DILIGENT);
+    given.retain(|(k, _)| *k != "published");
+    given.push(("published", "not_checked"));
+    let e = check(
+        &given,
+        Art5DueDiligence,
+        "due-diligence-ongoing",
+        &["Art.5(6)"],
+    );
+    assert!(notes(&e).contains(&"oj-unchecked"));
+    assert!(e.open_points().next().is_none());
 }
 
 #[test]
 fn p07_stalkerware_for_repressive_agency_must_be_notified() {
-    let mut given = with_export(&CSI);
-    given.extend([("due-diligence", "yes"), ("aware", "yes")]);
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.extend([
+        ("due-diligence", "yes"),
+        ("red-flags", "prior-misuse+security-end-user"),
+        ("aware", "yes"),
+    ]);
+    check(&given, Art5Notify, "notify", &["Art.5(2)"]);
+}
+
+#[test]
+fn p07_an_exporter_who_knows_must_notify_even_before_due_diligence() {
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.extend([
+        ("due-diligence", "no"),
+        ("red-flags", "none"),
+        ("aware", "yes"),
+    ]);
     check(&given, Art5Notify, "notify", &["Art.5(2)"]);
 }
 
 #[test]
 fn p08_authority_informed_exporter_needs_licence() {
     check(
-        &[("activity", "export"), ("authority-informed", "yes")],
+        &[
+            ("activity", "export"),
+            ("destination", "other"),
+            ("authority-informed", "repression"),
+        ],
         Art5Licence,
         "licence-informed",
         &["Art.5(1)"],
@@ -126,38 +224,242 @@ fn p08_authority_informed_exporter_needs_licence() {
 }
 
 #[test]
-fn p09_unsure_if_specially_designed_must_consult() {
-    let given = with_export(&[("listing", "none_of_these"), ("csi-designed", "not_sure")]);
-    check(&given, Consult, "consult", &["Art.2(20)", "GL.1.2.1"]);
+fn p09_unsure_if_specially_designed_goes_on_and_consults_on_every_open_point() {
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.retain(|(k, _)| *k != "csi-designed");
+    given.push(("csi-designed", "not_sure"));
+    let e = check(&given, Consult, "consult", &["Art.2(20)", "GL.1.2.1"]);
+    let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
+    assert_eq!(open, vec!["csi-designed"]);
+    assert_eq!(
+        e.steps
+            .iter()
+            .filter(|s| node(s.question).key.starts_with("csi-"))
+            .count(),
+        5,
+        "every element is asked"
+    );
+    let lines = open_point_lines(Lang::En, &e);
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0]
+            .contains(Lang::En.text(node(e.steps.iter().find(|s| s.open).unwrap().question).title))
+    );
+    assert!(lines[0].contains("I'm not sure"));
+}
+
+#[test]
+fn p09_two_unsure_elements_are_both_put_to_the_authority() {
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.retain(|(k, _)| *k != "csi-designed" && *k != "csi-data");
+    given.extend([("csi-designed", "not_sure"), ("csi-data", "not_sure")]);
+    let e = check(&given, Consult, "consult", &["GL.1.2.1", "GL.1.2.4"]);
+    assert_eq!(open_point_lines(Lang::En, &e).len(), 2);
 }
 
 #[test]
 fn p10_vulnerability_report_to_vendor_is_not_csi() {
-    let given = with_export(&[
-        ("listing", "related"),
-        ("related", "disclosure"),
-        ("csi-designed", "no"),
-    ]);
+    let given = export(
+        "other",
+        &[
+            ("form", "technology"),
+            ("screen-technology", "intrusion"),
+            ("tech-intrusion", "develop_intrusion"),
+            ("tech-intrusion-excluded", "yes"),
+            ("csi-designed", "no"),
+        ],
+    );
     check(&given, NotCsi, "not-csi", &["4E001.note1", "Art.2(20)"]);
 }
 
 #[test]
 fn p11_enterprise_firewall_is_not_csi_and_points_to_encryption() {
-    let given = with_export(&[("listing", "none_of_these"), ("csi-designed", "no")]);
-    check(&given, NotCsi, "not-csi", &["Art.2(20)"]);
-    let e = outcome_of(&given);
-    let also = node(e.outcome).outcome().and_then(|o| o.also);
-    let text =
-        cyberscreen_core::text::Lang::En.text(also.expect("not-csi says what else to check"));
-    assert!(text.contains("Category 5 Part 2"), "{text}");
+    let given = export(
+        "other",
+        &[
+            ("form", "equipment+software"),
+            ("screen-equipment", "none"),
+            ("screen-software", "none"),
+            ("csi-designed", "no"),
+        ],
+    );
+    let e = check(&given, NotCsi, "not-csi", &["Art.2(20)", "Art.3(1)"]);
+    let screened: Vec<&str> = e.screened.iter().map(|p| provision(*p).token).collect();
+    assert!(
+        screened.contains(&"4A005") && screened.contains(&"4D004"),
+        "{screened:?}"
+    );
+    let side = Lang::En.text(ui::OUTCOME_SIDE_CHECKS);
+    assert!(side.contains("Category 5 Part 2"), "{side}");
 }
 
 #[test]
 fn p12_imsi_catcher_to_another_member_state_is_not_an_export() {
-    check(
-        &[("activity", "intra_eu")],
+    let e = check(
+        &[
+            ("activity", "intra_eu"),
+            ("form", "equipment"),
+            ("screen-equipment", "mobile"),
+            ("eq-mobile", "identifiers"),
+            ("eq-mobile-excluded", "no"),
+        ],
         OutOfScopeActivity,
-        "intra-eu",
-        &["Art.11(1)", "AnnexIV"],
+        "intra-eu-listed",
+        &["Art.11(1)", "Art.11(9)", "Art.27"],
     );
+    assert!(entry_of(&e).starts_with("5A001.f"));
+}
+
+#[test]
+fn p13_red_team_framework_is_listed_4d004_whatever_its_use() {
+    let given = export(
+        "other",
+        &[
+            ("form", "software"),
+            ("screen-software", "intrusion"),
+            ("sw-intrusion", "yes"),
+            ("sw-intrusion-excluded", "no"),
+            ("sw-intrusion-release", "no"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["4D004", "AnnexII.G"]);
+    assert_eq!(entry_of(&e), "4D004");
+    assert!(notes(&e).contains(&"eu001-elsewhere"));
+}
+
+#[test]
+fn p14_password_recovery_sold_to_anyone_is_listed_5d002c3a_without_general_authorisation() {
+    let given = export(
+        "other",
+        &[
+            ("form", "software"),
+            ("screen-software", "cryptanalysis"),
+            ("sw-cryptanalysis", "performs"),
+            ("sw-cryptanalysis-release", "no"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["5D002.c.3.a", "AnnexIV"]);
+    assert_eq!(entry_of(&e), "5D002.c.3.a");
+    let n = notes(&e);
+    assert!(n.contains(&"no-general-authorisation"), "{n:?}");
+    assert!(!n.iter().any(|k| k.starts_with("eu001")), "{n:?}");
+}
+
+#[test]
+fn p15_passcode_cracking_forensic_kit_is_5a004a_and_never_offered_eu001() {
+    let given = export(
+        "eu001",
+        &[
+            ("form", "equipment"),
+            ("screen-equipment", "cryptanalysis+forensic"),
+            ("eq-cryptanalysis", "yes"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["5A004.a"]);
+    assert_eq!(entry_of(&e), "5A004.a");
+    let n = notes(&e);
+    assert!(n.contains(&"no-general-authorisation"), "{n:?}");
+    assert!(!n.iter().any(|k| k.starts_with("eu001")), "{n:?}");
+}
+
+#[test]
+fn p16_imsi_catcher_software_for_someone_elses_radio_is_listed_5d001c() {
+    let given = export(
+        "other",
+        &[
+            ("form", "software"),
+            ("screen-software", "mobile"),
+            ("sw-mobile", "intercept"),
+            ("sw-mobile-excluded", "no"),
+            ("sw-mobile-release", "no"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["5D001.c"]);
+    assert_eq!(entry_of(&e), "5D001.c");
+}
+
+#[test]
+fn p17_dpi_with_an_intelligence_module_is_listed_5a001j() {
+    let given = export(
+        "other",
+        &[
+            ("form", "equipment"),
+            ("screen-equipment", "ip_network"),
+            ("eq-ip-network", "yes"),
+            ("eq-ip-network-excluded", "no"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["5A001.j"]);
+    assert_eq!(entry_of(&e), "5A001.j");
+}
+
+#[test]
+fn p18_visible_face_recognition_is_never_settled_by_a_no_on_covert() {
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.retain(|(k, _)| *k != "csi-covert");
+    given.extend([("csi-covert", "no"), ("type-covert", "yes")]);
+    given.extend(DILIGENT);
+    let e = check(&given, Consult, "consult", &["GL.2.2"]);
+    let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
+    assert!(open.contains(&"csi-covert"), "{open:?}");
+}
+
+#[test]
+fn p19_exploit_development_course_is_listed_4e001c_not_technical_assistance() {
+    let given = export(
+        "other",
+        &[
+            ("form", "technology"),
+            ("screen-technology", "intrusion"),
+            ("tech-intrusion", "develop_intrusion"),
+            ("tech-intrusion-excluded", "no"),
+            ("tech-intrusion-release", "no"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["4E001.c"]);
+    assert_eq!(entry_of(&e), "4E001.c");
+}
+
+#[test]
+fn p20_cryptanalysis_appliance_to_another_member_state_needs_a_transfer_licence() {
+    let e = check(
+        &[
+            ("activity", "intra_eu"),
+            ("form", "equipment"),
+            ("screen-equipment", "cryptanalysis"),
+            ("eq-cryptanalysis", "yes"),
+        ],
+        IntraEuLicence,
+        "intra-eu-licence",
+        &["Art.11(1)", "AnnexIV", "5A004.a"],
+    );
+    assert_eq!(entry_of(&e), "5A004.a");
+}
+
+#[test]
+fn p21_a_letter_about_a_military_end_use_needs_a_licence_whatever_the_product() {
+    check(
+        &[
+            ("activity", "export"),
+            ("destination", "other"),
+            ("authority-informed", "military"),
+        ],
+        Art4Licence,
+        "licence-military",
+        &["Art.4(1)", "Art.3(2)"],
+    );
+}
+
+#[test]
+fn p22_a_definite_no_on_covert_settles_it_and_the_unsure_answer_stays_open() {
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.retain(|(k, _)| !k.starts_with("csi-"));
+    given.extend([
+        ("csi-designed", "not_sure"),
+        ("csi-covert", "no"),
+        ("type-covert", "no"),
+    ]);
+    let e = check(&given, NotCsi, "not-csi", &["GL.1.2.2"]);
+    let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
+    assert_eq!(open, vec!["csi-designed"]);
 }

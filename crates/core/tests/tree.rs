@@ -1,15 +1,28 @@
 //! The tree as a whole: its shape, every path through it, and the engine's
 //! behaviour on any input.
+//!
+//! Paths are explored as the engine's states (`rules::paths`): a walk
+//! depends only on its cursor, so visiting every reachable cursor with every
+//! answer covers every path. What a property needs to know of the path
+//! behind a cursor is kept beside it (`Facts`), read from the answers'
+//! names, not from the marks the tree sets, so that the tree cannot pass a
+//! property by marking itself.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
+use std::collections::{HashMap, HashSet};
+
 use common::answers;
-use cyberscreen_core::rules::content::{self, NODES, START, document, node, provision};
+use cyberscreen_core::rules::content::{self, MARKS, NODES, node, node_by_key, provision};
+use cyberscreen_core::rules::engine::holds;
+use cyberscreen_core::rules::paths::{answers_at, path_lengths};
 use cyberscreen_core::rules::validate::validate;
 use cyberscreen_core::rules::{
-    Answers, Choice, End, Kind, LeadsTo, NodeId, OutcomeClass, explain, walk,
+    Answer, Answers, Choice, Cursor, End, Explanation, Kind, LeadsTo, NodeId, OutcomeClass,
+    ProvisionKind, Section, Target, explain, walk,
 };
+use cyberscreen_core::text::{Lang, ui};
 use proptest::prelude::*;
 
 #[test]
@@ -19,100 +32,428 @@ fn tree_has_no_problems() {
     assert!(problems.is_empty(), "{named:#?}");
 }
 
-/// Every complete sequence of answers from the start, by depth-first search.
-fn all_paths() -> Vec<Vec<(NodeId, Choice)>> {
-    fn go(at: NodeId, path: &mut Vec<(NodeId, Choice)>, out: &mut Vec<Vec<(NodeId, Choice)>>) {
-        match &node(at).kind {
-            Kind::Outcome(_) => out.push(path.clone()),
-            Kind::Interruption { next, .. } => go(*next, path, out),
-            Kind::Question(q) => {
-                for opt in q.options {
-                    path.push((at, opt.choice));
-                    go(opt.next, path, out);
-                    path.pop();
+/// The elements of Art. 2(20), in the order the tree asks them.
+const ELEMENTS: [&str; 5] = [
+    "csi-designed",
+    "csi-covert",
+    "csi-persons",
+    "csi-data",
+    "csi-ict",
+];
+/// A "No" on these may be qualified by the product types of section 2.2.
+const QUALIFIED: u8 = 0b10110;
+/// The Annex IV entries among the cyber-surveillance entries (Annex IV,
+/// Part I, "Cryptanalysis").
+const ANNEX_IV: [&str; 4] = ["5A004.a", "5D002.a.3.a", "5D002.c.3.a", "5E002.a"];
+
+/// What a path has said, by the answers' names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+struct Facts {
+    /// A question of the Annex I screen answered "I'm not sure".
+    unsure_in_screen: bool,
+    /// The kinds of item ticked as exported, and the screens answered.
+    forms: u8,
+    screens: u8,
+    /// Elements of Art. 2(20) asked, answered "No", answered "not sure".
+    asked: u8,
+    no: u8,
+    unsure: u8,
+    /// The product is, or may be, a type section 2.2 discusses.
+    singled_out: bool,
+    /// Some answer gives the authority something to settle.
+    to_settle: bool,
+    /// The path left the definition questions having skipped an element
+    /// after an unsure answer, with no definite "No".
+    skipped: bool,
+}
+
+const FORMS: [&str; 3] = ["equipment", "software", "technology"];
+const SCREENS: [&str; 3] = ["screen-equipment", "screen-software", "screen-technology"];
+
+fn key_of(c: Choice) -> &'static str {
+    c.key()
+}
+
+impl Facts {
+    fn after(mut self, from: &Cursor, answer: Option<Answer>, to: &Cursor) -> Facts {
+        let n = node(from.at);
+        let keys: Vec<&str> = match answer {
+            Some(Answer::One(c)) => vec![key_of(c)],
+            Some(Answer::Ticked(set)) => set.iter().map(|i| key_of(n.offers()[i].choice)).collect(),
+            None => Vec::new(),
+        };
+        let section = n.ask().map(|a| a.section);
+        let is_question = matches!(n.kind, Kind::Question(_));
+        if n.key == "form" {
+            for (i, f) in FORMS.iter().enumerate() {
+                if keys.contains(f) || keys == ["not_sure"] {
+                    self.forms |= 1 << i;
                 }
             }
         }
+        if let Some(i) = SCREENS.iter().position(|s| *s == n.key) {
+            self.screens |= 1 << i;
+        }
+        if section == Some(Section::Listing) && is_question && keys == ["not_sure"] {
+            self.unsure_in_screen = true;
+        }
+        if let Some(i) = ELEMENTS.iter().position(|e| *e == n.key) {
+            self.asked |= 1 << i;
+            match keys.as_slice() {
+                ["no"] => self.no |= 1 << i,
+                ["not_sure"] => self.unsure |= 1 << i,
+                _ => {}
+            }
+        }
+        if n.key.starts_with("type-") && matches!(keys.as_slice(), ["yes"] | ["not_sure"]) {
+            self.singled_out = true;
+        }
+        if is_question
+            && (keys == ["not_sure"]
+                || (matches!(n.key, "suspicion" | "published") && keys == ["yes"])
+                || (n.key.ends_with("-release")
+                    && !matches!(keys.as_slice(), ["no"] | ["not_sure"])))
+        {
+            self.to_settle = true;
+        }
+        let leaving = section == Some(Section::Definition)
+            && node(to.at)
+                .ask()
+                .is_none_or(|a| a.section != Section::Definition);
+        if leaving && self.unsure != 0 && self.asked != 0b11111 && !self.definite_no() {
+            self.skipped = true;
+        }
+        self
     }
-    let mut out = Vec::new();
-    go(START, &mut Vec::new(), &mut out);
-    out
+
+    /// A "No" on an element that no product type can qualify.
+    fn definite_no(&self) -> bool {
+        self.no & !QUALIFIED != 0 || (self.no != 0 && !self.singled_out)
+    }
+
+    /// Every kind of item exported was screened, with no unsure answer.
+    fn screened_definitely(&self) -> bool {
+        !self.unsure_in_screen && self.forms & !self.screens == 0
+    }
 }
 
-fn answers_of(path: &[(NodeId, Choice)]) -> Answers {
-    let mut a = Answers::default();
-    for (q, c) in path {
-        a.set(*q, *c).expect("options come from the tree");
-    }
-    a
+/// A state of the exploration: where the walk stands, what the path said,
+/// and (for the first path that reached it) the answers given.
+struct Explored {
+    outcomes: Vec<(Cursor, Facts, Answers)>,
+    states: usize,
+}
+
+/// Every reachable (cursor, facts), each once, with one path to it.
+fn explore_all() -> &'static Explored {
+    static ONCE: std::sync::OnceLock<Explored> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| {
+        let mut seen: HashSet<(Cursor, Facts)> = HashSet::new();
+        let mut outcomes = Vec::new();
+        let start = Cursor::start().expect("the tree starts somewhere");
+        let mut stack = vec![(start, Facts::default(), Answers::default())];
+        while let Some((cursor, facts, given)) = stack.pop() {
+            if !seen.insert((cursor, facts)) {
+                continue;
+            }
+            match node(cursor.at).kind {
+                Kind::Outcome(_) => outcomes.push((cursor, facts, given)),
+                Kind::Interruption { .. } => {
+                    let next = cursor.proceed().expect("an interruption leads on");
+                    stack.push((next, facts.after(&cursor, None, &next), given));
+                }
+                _ => {
+                    for a in answers_at(&cursor) {
+                        let next = cursor
+                            .answer(&a)
+                            .unwrap_or_else(|b| panic!("{b:?} from {}", node(cursor.at).key));
+                        let mut g = given.clone();
+                        g.set(cursor.at, a).expect("the page takes its own answers");
+                        stack.push((next, facts.after(&cursor, Some(a), &next), g));
+                    }
+                }
+            }
+        }
+        Explored {
+            outcomes,
+            states: seen.len(),
+        }
+    })
+}
+
+fn class_at(c: &Cursor) -> OutcomeClass {
+    node(c.at).outcome().expect("an outcome").class
 }
 
 #[test]
-fn every_path_ends_in_an_explained_outcome() {
-    let paths = all_paths();
-    assert!(paths.len() > 100, "only {} paths", paths.len());
-    for path in &paths {
-        let a = answers_of(path);
-        let w = walk(&a);
-        assert!(
-            matches!(w.end, End::Outcome(_)),
-            "{path:?} ends at {:?}",
-            w.end
+fn every_path_ends_in_an_outcome_that_its_answers_explain() {
+    let x = explore_all();
+    assert!(x.states > 1000, "only {} states", x.states);
+    for (cursor, _, given) in &x.outcomes {
+        let w = walk(given);
+        assert_eq!(
+            w.end,
+            End::Outcome(cursor.at),
+            "the walk reaches the explored outcome"
         );
-        let e = explain(&a).expect("an outcome has an explanation");
-        assert_eq!(e.steps.len(), path.len(), "every answer is explained");
+        let e = explain(given).expect("an outcome has an explanation");
+        assert_eq!(
+            e.steps.len(),
+            w.path.iter().filter(|p| p.answer.is_some()).count()
+        );
         assert!(!e.cites.is_empty());
         assert!(
             e.steps.iter().any(|s| s.decisive),
-            "{path:?}: nothing decided it"
+            "nothing decided {}",
+            node(e.outcome).key
         );
     }
 }
 
 #[test]
-fn unsure_never_ends_in_not_csi() {
-    for path in all_paths() {
-        if path.iter().any(|(_, c)| *c == Choice::NotSure) {
-            let e = explain(&answers_of(&path)).unwrap();
-            assert_ne!(e.class, OutcomeClass::NotCsi, "{path:?}");
+fn not_csi_needs_a_definite_no_on_an_element_and_on_every_entry_screened() {
+    let mut seen = 0;
+    for (cursor, facts, _) in &explore_all().outcomes {
+        if class_at(cursor) == OutcomeClass::NotCsi {
+            seen += 1;
+            assert!(facts.definite_no(), "{facts:?}");
+            assert!(facts.screened_definitely(), "{facts:?}");
+        }
+    }
+    assert!(seen > 0);
+}
+
+#[test]
+fn due_diligence_outcomes_rest_on_a_screen_without_doubt_and_every_element_met() {
+    for (cursor, facts, _) in &explore_all().outcomes {
+        if matches!(
+            class_at(cursor),
+            OutcomeClass::Art5DueDiligence | OutcomeClass::Art5Notify
+        ) {
+            assert!(facts.screened_definitely(), "{facts:?}");
+            assert_eq!(
+                (facts.asked, facts.no, facts.unsure),
+                (0b11111, 0, 0),
+                "{facts:?}"
+            );
+            assert!(!facts.singled_out);
         }
     }
 }
 
 #[test]
-fn listed_outcomes_name_an_annex_i_entry() {
-    for path in all_paths() {
-        let e = explain(&answers_of(&path)).unwrap();
-        if e.class == OutcomeClass::Listed {
-            let entries: Vec<_> = e
-                .cites
-                .iter()
-                .map(|p| provision(*p))
-                .filter(|p| document(p.doc).key == "annex1" && p.token.starts_with(['4', '5']))
-                .collect();
-            assert!(!entries.is_empty(), "{path:?}");
+fn no_element_is_skipped_after_an_unsure_answer_unless_a_definite_no_settled_it() {
+    for (_, facts, _) in &explore_all().outcomes {
+        assert!(!facts.skipped, "{facts:?}");
+    }
+}
+
+#[test]
+fn a_consult_always_has_something_for_the_authority_to_settle_and_names_it() {
+    for (cursor, facts, given) in &explore_all().outcomes {
+        if class_at(cursor) != OutcomeClass::Consult {
+            continue;
+        }
+        assert!(facts.to_settle || facts.singled_out, "{facts:?}");
+        let e = explain(given).unwrap();
+        let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
+        assert!(!open.is_empty(), "{}", node(e.outcome).key);
+        // Every "I'm not sure" on the path is an open point, and the draft
+        // to the authority names each with the answer given.
+        for s in e
+            .steps
+            .iter()
+            .filter(|s| s.answer == Answer::One(content::choice::NOT_SURE))
+        {
+            if matches!(node(s.question).kind, Kind::Question(_)) {
+                assert!(s.open, "{} unsure but not open", node(s.question).key);
+            }
+        }
+        let lines = cyberscreen_core::rules::record::open_point_lines(Lang::En, &e);
+        for s in e.open_points() {
+            let title = Lang::En.text(node(s.question).title);
+            assert!(
+                lines.iter().any(|l| l.contains(title)),
+                "{title} not in the draft"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_listed_outcome_names_exactly_one_deciding_entry() {
+    let mut seen = 0;
+    for (cursor, _, given) in &explore_all().outcomes {
+        let o = node(cursor.at).outcome().unwrap();
+        if !o.names_entry {
+            continue;
+        }
+        seen += 1;
+        let e: Explanation = explain(given).unwrap();
+        let entry = e.entry.expect("the outcome names its entry");
+        let entries: Vec<&str> = e
+            .cites
+            .iter()
+            .map(|p| provision(*p))
+            .filter(|p| p.kind == ProvisionKind::Entry)
+            .map(|p| p.token)
+            .collect();
+        assert_eq!(entries, vec![provision(entry.provision).token]);
+    }
+    assert!(seen > 10);
+}
+
+#[test]
+fn no_path_offers_eu001_for_an_annex_iv_item() {
+    for (cursor, _, _) in &explore_all().outcomes {
+        let Some(entry) = cursor.entry else { continue };
+        let token = provision(entry.provision).token;
+        let annex_iv = ANNEX_IV.contains(&token);
+        assert_eq!(
+            annex_iv,
+            entry
+                .traits
+                .has(cyberscreen_core::rules::EntryTraits::ANNEX_IV),
+            "{token}: its Annex IV trait"
+        );
+        let o = node(cursor.at).outcome().unwrap();
+        let applies: Vec<&str> = o
+            .notes
+            .iter()
+            .filter(|n| holds(n.tests, cursor.marks, cursor.entry))
+            .map(|n| n.key)
+            .collect();
+        if annex_iv {
+            assert!(
+                !applies.iter().any(|k| k.contains("eu001")),
+                "{token}: {applies:?}"
+            );
+            if class_at(cursor) == OutcomeClass::Listed {
+                assert!(
+                    applies.contains(&"no-general-authorisation"),
+                    "{token}: {applies:?}"
+                );
+            }
         }
     }
 }
 
 #[test]
 fn every_outcome_class_is_reachable() {
-    let mut seen = std::collections::BTreeSet::new();
-    for path in all_paths() {
-        seen.insert(explain(&answers_of(&path)).unwrap().class);
+    let classes: HashSet<OutcomeClass> = explore_all()
+        .outcomes
+        .iter()
+        .map(|(c, _, _)| class_at(c))
+        .collect();
+    assert_eq!(classes.len(), OutcomeClass::ALL.len(), "{classes:?}");
+}
+
+/// An exclusion is asked only where its Note applies: only after an answer
+/// matching an entry the Note names.
+#[test]
+fn exclusions_are_asked_only_where_their_note_applies() {
+    let notes_of = |id: NodeId| -> Vec<&'static cyberscreen_core::rules::Provision> {
+        node(id)
+            .cites
+            .iter()
+            .map(|p| provision(*p))
+            .filter(|p| p.kind == ProvisionKind::Note)
+            .collect()
+    };
+    let mut asked = 0;
+    for id in content::node_ids() {
+        for opt in node(id).offers() {
+            let Target::Node(next) = opt.next else {
+                continue;
+            };
+            let notes = notes_of(next);
+            if notes.is_empty() || node(next).ask().is_none() {
+                continue;
+            }
+            asked += 1;
+            let entry = opt.entry.unwrap_or_else(|| {
+                panic!(
+                    "{} leads to the exclusion {} without matching an entry",
+                    node(id).key,
+                    node(next).key
+                )
+            });
+            for note in notes {
+                assert!(
+                    note.applies_to.contains(&entry.provision),
+                    "{}: {} does not apply to {}",
+                    node(next).key,
+                    note.token,
+                    provision(entry.provision).token
+                );
+            }
+        }
     }
-    assert_eq!(seen.len(), OutcomeClass::ALL.len(), "{seen:?}");
+    assert!(asked >= 8, "{asked}");
+    // Jamming and detection (5A001.f.3, f.4) are never excluded.
+    let mobile = node_by_key("eq-mobile").unwrap();
+    for key in ["jamming", "detection"] {
+        let opt = node(mobile).option(Choice::from_key(key).unwrap()).unwrap();
+        let Target::Node(next) = opt.next else {
+            panic!()
+        };
+        assert!(notes_of(next).is_empty(), "{key} leads to an exclusion");
+    }
+}
+
+#[test]
+fn every_mark_is_set_and_read_somewhere() {
+    let mut set = 0u32;
+    let mut read = 0u32;
+    for n in NODES {
+        for o in n.offers() {
+            set |= o.marks.0;
+        }
+        match &n.kind {
+            Kind::Checklist(c) => {
+                set |= c.marks.0;
+                c.exclusive.iter().for_each(|o| set |= o.marks.0);
+            }
+            Kind::Junction(routes) => {
+                for r in routes.iter() {
+                    set |= r.marks.0;
+                    for t in r.tests {
+                        if let cyberscreen_core::rules::Atom::Mark(m) = t.atom {
+                            read |= 1 << m.0;
+                        }
+                    }
+                }
+            }
+            Kind::Outcome(o) => {
+                read |= o.open_marks.0;
+                for note in o.notes {
+                    for t in note.tests {
+                        if let cyberscreen_core::rules::Atom::Mark(m) = t.atom {
+                            read |= 1 << m.0;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        for o in n.offers() {
+            if let cyberscreen_core::rules::Open::If(m) = o.open {
+                read |= 1 << m.0;
+            }
+        }
+    }
+    for (i, m) in MARKS.iter().enumerate() {
+        assert!(set & (1 << i) != 0, "mark {} is never set", m.key);
+        assert!(read & (1 << i) != 0, "mark {} is never read", m.key);
+    }
 }
 
 #[test]
 fn an_unanswered_question_is_asked() {
     let a = answers(&[("activity", "export")]);
     let w = walk(&a);
-    assert_eq!(
-        w.end,
-        End::Ask(content::node_by_key("authority-informed").unwrap())
-    );
-    assert_eq!(w.path, vec![START]);
+    assert_eq!(w.end, End::Ask(node_by_key("destination").unwrap()));
+    assert_eq!(w.nodes().collect::<Vec<_>>(), vec![content::START]);
     assert!(explain(&a).is_none());
 }
 
@@ -120,38 +461,56 @@ fn an_unanswered_question_is_asked() {
 fn answers_off_the_path_are_kept_and_ignored() {
     let mut a = answers(&[
         ("activity", "export"),
+        ("destination", "other"),
         ("authority-informed", "no"),
-        ("listing", "none_of_these"),
+        ("form", "software"),
     ]);
-    let listing = content::node_by_key("listing").unwrap();
-    let activity = content::node_by_key("activity").unwrap();
-    a.set(activity, Choice::IntraEu).unwrap();
-    assert_eq!(explain(&a).unwrap().class, OutcomeClass::OutOfScopeActivity);
-    assert_eq!(
-        a.get(listing),
-        Some(Choice::NoneOfThese),
-        "kept for a change back"
-    );
-    a.set(activity, Choice::Export).unwrap();
+    let activity = node_by_key("activity").unwrap();
+    let form = node_by_key("form").unwrap();
+    a.set(activity, Answer::One(Choice::from_key("intra_eu").unwrap()))
+        .unwrap();
     assert_eq!(
         walk(&a).end,
-        End::Ask(content::node_by_key("csi-designed").unwrap())
+        End::Ask(node_by_key("screen-software").unwrap())
     );
+    a.set(activity, Answer::One(Choice::from_key("not_sure").unwrap()))
+        .unwrap();
+    assert_eq!(explain(&a).unwrap().class, OutcomeClass::Consult);
+    assert!(a.get(form).is_some(), "kept for a change back");
 }
 
 #[test]
-fn answers_a_question_does_not_offer_are_refused() {
+fn answers_a_page_does_not_offer_are_refused() {
     let mut a = Answers::default();
-    let activity = content::node_by_key("activity").unwrap();
-    let outcome = content::node_by_key("consult").unwrap();
-    assert!(a.set(activity, Choice::Yes).is_err());
-    assert!(a.set(outcome, Choice::Yes).is_err());
+    let activity = node_by_key("activity").unwrap();
+    let outcome = node_by_key("consult").unwrap();
+    let form = node_by_key("form").unwrap();
+    let yes = Answer::One(Choice::from_key("yes").unwrap());
+    assert!(a.set(activity, yes).is_err());
+    assert!(a.set(outcome, yes).is_err());
+    assert!(
+        a.set(form, Answer::Ticked(cyberscreen_core::rules::Items::NONE))
+            .is_err(),
+        "nothing ticked"
+    );
+    assert!(
+        a.set(
+            form,
+            Answer::Ticked(cyberscreen_core::rules::Items(1 << 20))
+        )
+        .is_err(),
+        "no such item"
+    );
     assert!(a.is_empty());
 }
 
 #[test]
 fn what_would_change_the_outcome_is_computed_from_the_other_answers() {
-    let e = common::outcome_of(&[("activity", "export"), ("authority-informed", "yes")]);
+    let e = common::outcome_of(&[
+        ("activity", "export"),
+        ("destination", "other"),
+        ("authority-informed", "repression"),
+    ]);
     let informed = e
         .steps
         .iter()
@@ -161,11 +520,11 @@ fn what_would_change_the_outcome_is_computed_from_the_other_answers() {
     let no = informed
         .alternatives
         .iter()
-        .find(|a| a.choice == Choice::No)
+        .find(|a| a.answer == Answer::One(Choice::from_key("no").unwrap()))
         .unwrap();
     match &no.leads_to {
         LeadsTo::Questions { next, possible } => {
-            assert_eq!(node(*next).key, "listing");
+            assert_eq!(node(*next).key, "form");
             assert!(
                 possible.contains(OutcomeClass::Listed) && possible.contains(OutcomeClass::NotCsi)
             );
@@ -175,23 +534,27 @@ fn what_would_change_the_outcome_is_computed_from_the_other_answers() {
     let unsure = informed
         .alternatives
         .iter()
-        .find(|a| a.choice == Choice::NotSure)
+        .find(|a| a.answer == Answer::One(content::choice::NOT_SURE))
         .unwrap();
     assert_eq!(
         unsure.leads_to,
-        LeadsTo::Outcome(content::node_by_key("consult").unwrap())
+        LeadsTo::Outcome(node_by_key("consult").unwrap())
     );
 }
 
 #[test]
 fn every_choice_key_round_trips() {
-    for c in Choice::ALL {
-        assert_eq!(Choice::from_key(c.key()), Some(*c));
+    for c in Choice::all() {
+        assert_eq!(Choice::from_key(c.key()), Some(c));
+        assert!(
+            c.key().len() > 1,
+            "one-character names are the old link codes"
+        );
     }
 }
 
-fn any_answers() -> impl Strategy<Value = Vec<(usize, usize)>> {
-    prop::collection::vec((0..NODES.len(), 0..Choice::ALL.len()), 0..40)
+fn any_answers() -> impl Strategy<Value = Vec<(usize, u32, bool)>> {
+    prop::collection::vec((0..NODES.len(), any::<u32>(), any::<bool>()), 0..60)
 }
 
 proptest! {
@@ -202,15 +565,19 @@ proptest! {
     #[test]
     fn any_answers_walk_to_a_question_or_an_explained_outcome(raw in any_answers()) {
         let mut a = Answers::default();
-        for (n, c) in raw {
-            let _ = a.set(NodeId(n as u16), Choice::ALL[c]);
+        for (n, pick, ticked) in raw {
+            let id = NodeId(n as u16);
+            let answer = if ticked { Answer::Ticked(cyberscreen_core::rules::Items(pick)) } else {
+                let choices: Vec<Choice> = Choice::all().collect();
+                Answer::One(choices[pick as usize % choices.len()])
+            };
+            let _ = a.set(id, answer);
         }
         let w = walk(&a);
         prop_assert!(w.path.len() < NODES.len());
         match w.end {
             End::Ask(q) => {
-                prop_assert!(node(q).question().is_some());
-                prop_assert!(a.get(q).is_none());
+                prop_assert!(node(q).ask().is_some());
                 prop_assert!(explain(&a).is_none());
             }
             End::Outcome(o) => {
@@ -219,33 +586,118 @@ proptest! {
             }
         }
     }
+
+    /// Random complete walks: the explanation lists every unsure answer to a
+    /// question as an open point.
+    #[test]
+    fn random_walks_list_their_unsure_answers(picks in prop::collection::vec(any::<u32>(), 60)) {
+        let mut cursor = Cursor::start().unwrap();
+        let mut a = Answers::default();
+        for pick in picks {
+            match node(cursor.at).kind {
+                Kind::Outcome(_) => break,
+                Kind::Interruption { .. } => cursor = cursor.proceed().unwrap(),
+                _ => {
+                    let options = answers_at(&cursor);
+                    let choice = options[pick as usize % options.len()];
+                    a.set(cursor.at, choice).unwrap();
+                    cursor = cursor.answer(&choice).unwrap();
+                }
+            }
+        }
+        if let Some(e) = explain(&a) {
+            for s in &e.steps {
+                if s.answer == Answer::One(content::choice::NOT_SURE) && matches!(node(s.question).kind, Kind::Question(_)) {
+                    prop_assert!(s.open || e.class != OutcomeClass::Consult, "{}", node(s.question).key);
+                }
+            }
+        }
+    }
 }
 
-/// The start page tells users how many questions to expect: it must match the tree.
+/// The number of pages answered on each path, over every path, and over the
+/// common case: one kind of item exported, at most one description ticked
+/// on each page, and no "ask me about each".
+fn common_case_lengths() -> Vec<u128> {
+    fn go(c: Cursor, memo: &mut HashMap<Cursor, Vec<u128>>) -> Vec<u128> {
+        if let Some(d) = memo.get(&c) {
+            return d.clone();
+        }
+        let out = match node(c.at).kind {
+            Kind::Outcome(_) => vec![1],
+            Kind::Interruption { .. } => go(c.proceed().unwrap(), memo),
+            _ => {
+                let mut sum: Vec<u128> = Vec::new();
+                for a in answers_at(&c) {
+                    let several = matches!(a, Answer::Ticked(s) if s.0.count_ones() > 1);
+                    let all =
+                        matches!(a, Answer::One(x) if node(c.at).option(x).is_some_and(|o| o.all));
+                    if several || all {
+                        continue;
+                    }
+                    let sub = go(c.answer(&a).unwrap(), memo);
+                    if sum.len() < sub.len() + 1 {
+                        sum.resize(sub.len() + 1, 0);
+                    }
+                    for (l, n) in sub.iter().enumerate() {
+                        sum[l + 1] += n;
+                    }
+                }
+                sum
+            }
+        };
+        memo.insert(c, out.clone());
+        out
+    }
+    go(Cursor::start().unwrap(), &mut HashMap::new())
+}
+
+fn median(lengths: &[u128]) -> usize {
+    let total: u128 = lengths.iter().sum();
+    let mut acc = 0;
+    lengths
+        .iter()
+        .position(|n| {
+            acc += n;
+            acc * 2 >= total
+        })
+        .unwrap()
+}
+
+/// The start page tells users how many questions to expect: it must match
+/// the tree, for the common case and for every path.
 #[test]
-fn the_start_page_states_the_longest_path() {
-    let longest = all_paths().iter().map(Vec::len).max().unwrap();
-    let shortest = all_paths().iter().map(Vec::len).min().unwrap();
-    for lang in cyberscreen_core::text::Lang::ALL {
-        let text = lang.text(cyberscreen_core::text::ui::START_TIME);
+fn the_start_page_states_how_many_questions_to_expect() {
+    let all = path_lengths();
+    let common = common_case_lengths();
+    let (longest, usual) = (all.len() - 1, common.len() - 1);
+    println!(
+        "paths: {} (median {}, longest {longest}); common case: {} (median {}, longest {usual})",
+        all.iter().sum::<u128>(),
+        median(&all),
+        common.iter().sum::<u128>(),
+        median(&common)
+    );
+    for lang in Lang::ALL {
+        let text = lang.text(ui::START_TIME);
         assert!(
-            text.contains(&format!("{shortest} ")) && text.contains(&format!("{longest} ")),
-            "{}: \"{text}\" should say between {shortest} and {longest} questions",
+            text.contains(&format!(" {usual} ")) && text.contains(&format!(" {longest} ")),
+            "{}: \"{text}\" should say usually up to {usual} and at most {longest} questions",
             lang.code()
         );
     }
 }
 
-/// A question's legal basis shows the provisions behind each of its options
+/// A page's legal basis shows the provisions behind each of its answers
 /// too (the notes that exclude items), each once.
 #[test]
-fn a_question_shows_the_provisions_of_its_options() {
-    for n in NODES.iter().filter(|n| n.question().is_some()) {
+fn a_page_shows_the_provisions_of_its_answers() {
+    for n in NODES.iter().filter(|n| n.ask().is_some()) {
         let basis = n.basis();
         for p in n
             .cites
             .iter()
-            .chain(n.question().unwrap().options.iter().flat_map(|o| o.cites))
+            .chain(n.offers().iter().flat_map(|o| o.cites))
         {
             assert!(basis.contains(p), "{}: {:?}", n.key, p);
         }

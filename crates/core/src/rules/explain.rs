@@ -1,32 +1,46 @@
-//! Why an outcome was reached, and what would change it.
+//! Why an outcome was reached, what was checked, and what would change it.
 
-use super::content::{self, NODES};
-use super::engine::{Answers, End, walk, walk_from};
-use super::model::{Choice, Classes, Kind, NodeId, OutcomeClass, ProvisionId};
+use super::content::{self, LOOP_OF, NODES};
+use super::engine::{Answers, End, holds, walk, walk_with};
+use super::model::{
+    Answer, Classes, Entry, Items, Kind, NodeId, Note, Open, OutcomeClass, ProvisionId,
+    ProvisionKind, Section, Target,
+};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {
     pub outcome: NodeId,
     pub class: OutcomeClass,
-    /// Every answered question on the path, in order.
+    /// Every answered page on the path, in order.
     pub steps: Vec<Step>,
-    /// The outcome's provisions, then those behind each decisive answer.
+    /// The outcome's provisions, the entry that matched, those behind each
+    /// decisive answer, and those of the notes that apply.
     pub cites: Vec<ProvisionId>,
+    /// The Annex I entry that matched, where the outcome names one.
+    pub entry: Option<Entry>,
+    /// Where no entry matched: the Annex I entries the user answered.
+    pub screened: Vec<ProvisionId>,
+    /// What to do first, as the path's facts call for it.
+    pub notes: Vec<&'static Note>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
     pub question: NodeId,
-    pub choice: Choice,
+    pub answer: Answer,
     /// Another answer here could have led to another class of outcome.
     pub decisive: bool,
+    /// The answer leaves a point open, for the authority to settle.
+    pub open: bool,
     /// Where each other answer would have led, the rest unchanged.
     pub alternatives: Vec<Alternative>,
+    /// The checklist item this page was asked for, if any.
+    pub item: Option<(NodeId, u8)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Alternative {
-    pub choice: Choice,
+    pub answer: Answer,
     pub leads_to: LeadsTo,
 }
 
@@ -54,34 +68,57 @@ pub fn explain(answers: &Answers) -> Option<Explanation> {
     let End::Outcome(outcome) = walk.end else {
         return None;
     };
-    let class = outcome_class(outcome)?;
+    let o = content::node(outcome).outcome()?;
+    let class = o.class;
+    let marks = walk.cursor.marks;
+    let entry = if o.names_entry {
+        walk.cursor.entry
+    } else {
+        None
+    };
     let steps: Vec<Step> = walk
         .path
         .iter()
-        .filter_map(|&question| {
-            let q = content::node(question).question()?;
-            let choice = answers.get(question)?;
-            let alternatives: Vec<Alternative> = q
-                .options
-                .iter()
-                .filter(|o| o.choice != choice)
-                .map(|o| Alternative {
-                    choice: o.choice,
-                    leads_to: leads_to(answers, question, o.choice),
+        .filter_map(|passed| {
+            let answer = passed.answer?;
+            let node = content::node(passed.node);
+            let alternatives: Vec<Alternative> = alternatives(passed.node, &answer)
+                .into_iter()
+                .map(|alt| Alternative {
+                    answer: alt,
+                    leads_to: leads_to(answers, passed.node, alt),
                 })
                 .collect();
             let decisive = alternatives
                 .iter()
                 .any(|a| a.leads_to.could_differ_from(class));
+            let open = node.chosen(&answer).any(|opt| {
+                let own = match opt.open {
+                    Open::Never => false,
+                    Open::Always => true,
+                    Open::If(m) => marks.has(m),
+                };
+                own || opt.marks.0 & o.open_marks.0 != 0
+            });
             Some(Step {
-                question,
-                choice,
+                question: passed.node,
+                answer,
                 decisive,
+                open,
                 alternatives,
+                item: passed.item,
             })
         })
         .collect();
 
+    // The entry's item: the steps asked for the checklist item that matched.
+    let deciding_item = entry.and_then(|_| {
+        steps
+            .iter()
+            .rev()
+            .find(|s| node_offers_entry(s))
+            .and_then(|s| s.item)
+    });
     let mut cites = Vec::new();
     let mut push = |list: &[ProvisionId]| {
         for p in list {
@@ -91,21 +128,80 @@ pub fn explain(answers: &Answers) -> Option<Explanation> {
         }
     };
     push(content::node(outcome).cites);
-    for step in steps.iter().filter(|s| s.decisive) {
-        push(content::node(step.question).grounds(step.choice));
+    if let Some(e) = entry {
+        push(&[e.provision]);
     }
+    for step in steps.iter().filter(|s| s.decisive) {
+        let node = content::node(step.question);
+        let grounds = node.grounds(&step.answer);
+        let in_screen = node.ask().is_some_and(|a| a.section == Section::Listing);
+        if entry.is_some() && in_screen {
+            // A listed outcome rests on its one entry, and on the answers
+            // that kept it (no exclusion, no release): not on the entries
+            // other items were checked against.
+            if step.item.is_some() && step.item == deciding_item {
+                let own: Vec<ProvisionId> = grounds
+                    .into_iter()
+                    .filter(|p| content::provision(*p).kind != ProvisionKind::Entry)
+                    .collect();
+                push(&own);
+            }
+        } else {
+            push(&grounds);
+        }
+    }
+    let notes: Vec<&'static Note> = o
+        .notes
+        .iter()
+        .filter(|n| holds(n.tests, marks, walk.cursor.entry))
+        .collect();
+    for n in &notes {
+        push(n.cites);
+    }
+    let screened = if entry.is_some() {
+        Vec::new()
+    } else {
+        screened_entries(&walk.path.iter().map(|p| p.node).collect::<Vec<_>>())
+    };
     Some(Explanation {
         outcome,
         class,
         steps,
         cites,
+        entry,
+        screened,
+        notes,
     })
 }
 
+fn node_offers_entry(step: &Step) -> bool {
+    content::node(step.question)
+        .chosen(&step.answer)
+        .any(|o| o.entry.is_some())
+}
+
+/// The Annex I entries that the screens on this path asked about: every
+/// item of each screen was answered, ticked and checked or not ticked.
+fn screened_entries(path: &[NodeId]) -> Vec<ProvisionId> {
+    let mut out = Vec::new();
+    for &n in path {
+        let node = content::node(n);
+        let Kind::Checklist(c) = &node.kind else {
+            continue;
+        };
+        for p in c.items.iter().flat_map(|i| i.cites) {
+            if content::provision(*p).kind == ProvisionKind::Entry && !out.contains(p) {
+                out.push(*p);
+            }
+        }
+    }
+    out
+}
+
 impl Explanation {
-    /// The questions answered "I'm not sure": the open points.
-    pub fn unsure(&self) -> impl Iterator<Item = &Step> {
-        self.steps.iter().filter(|s| s.choice == Choice::NotSure)
+    /// The answers that leave a point open: the open points.
+    pub fn open_points(&self) -> impl Iterator<Item = &Step> {
+        self.steps.iter().filter(|s| s.open)
     }
 
     /// The tokens of the provisions cited, as in `data-cites`.
@@ -117,8 +213,35 @@ impl Explanation {
     }
 }
 
-fn leads_to(answers: &Answers, question: NodeId, choice: Choice) -> LeadsTo {
-    let walk = walk_from(question, answers, Some((question, choice)));
+/// The other answers a page offers: each other option; for a checklist,
+/// each item ticked or unticked in turn, and each exclusive answer.
+fn alternatives(node: NodeId, answer: &Answer) -> Vec<Answer> {
+    match (&content::node(node).kind, answer) {
+        (Kind::Question(q), _) => q
+            .options
+            .iter()
+            .map(|o| Answer::One(o.choice))
+            .filter(|a| a != answer)
+            .collect(),
+        (Kind::Checklist(c), _) => {
+            let ticked = match answer {
+                Answer::Ticked(set) => *set,
+                Answer::One(_) => Items::NONE,
+            };
+            (0..c.items.len())
+                .map(|i| ticked.toggled(i))
+                .filter(|set| !set.is_empty())
+                .map(Answer::Ticked)
+                .chain(c.exclusive.iter().map(|o| Answer::One(o.choice)))
+                .filter(|a| a != answer)
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn leads_to(answers: &Answers, node: NodeId, answer: Answer) -> LeadsTo {
+    let walk = walk_with(answers, Some((node, answer)));
     match walk.end {
         End::Outcome(o) => LeadsTo::Outcome(o),
         End::Ask(next) => LeadsTo::Questions {
@@ -132,6 +255,44 @@ pub fn outcome_class(node: NodeId) -> Option<OutcomeClass> {
     content::node(node).outcome().map(|o| o.class)
 }
 
+/// The nodes one step on from `at`, whatever the answers and marks:
+/// `continue` leads to every item of the checklist it returns to, and to
+/// what follows that checklist.
+pub fn successors(at: NodeId) -> Vec<NodeId> {
+    let node = content::node(at);
+    let mut targets: Vec<Target> = node.offers().iter().map(|o| o.next).collect();
+    match &node.kind {
+        Kind::Checklist(c) => {
+            targets.extend(c.exclusive.iter().map(|o| o.next));
+            targets.push(Target::Node(c.then));
+        }
+        Kind::Junction(routes) => targets.extend(routes.iter().map(|r| r.next)),
+        Kind::Interruption { next, .. } => targets.push(Target::Node(*next)),
+        _ => {}
+    }
+    let mut out = Vec::new();
+    for t in targets {
+        match t {
+            Target::Node(n) => out.push(n),
+            Target::Continue => {
+                let Some(owner) = LOOP_OF.get(usize::from(at.0)).copied().flatten() else {
+                    continue;
+                };
+                if let Kind::Checklist(c) = &content::node(owner).kind {
+                    out.extend(c.items.iter().filter_map(|o| match o.next {
+                        Target::Node(n) => Some(n),
+                        Target::Continue => None,
+                    }));
+                    out.push(c.then);
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The outcome classes that some answers from `from` on can reach.
 pub fn reachable_classes(from: NodeId) -> Classes {
     let mut seen = vec![false; NODES.len()];
@@ -141,11 +302,10 @@ pub fn reachable_classes(from: NodeId) -> Classes {
         if std::mem::replace(&mut seen[usize::from(at.0)], true) {
             continue;
         }
-        let node = content::node(at);
-        if let Kind::Outcome(o) = &node.kind {
+        if let Some(o) = content::node(at).outcome() {
             classes.insert(o.class);
         }
-        stack.extend(node.successors());
+        stack.extend(successors(at));
     }
     classes
 }

@@ -19,9 +19,11 @@ pub enum Value {
 }
 
 impl Value {
+    /// The value of `key`; of its last occurrence if it repeats, as
+    /// `JSON.parse` reads it.
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
-            Value::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Value::Object(fields) => fields.iter().rfind(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -29,6 +31,14 @@ impl Value {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A number as written, such as `2` or `1.0`.
+    pub fn as_number(&self) -> Option<&str> {
+        match self {
+            Value::Number(n) => Some(n),
             _ => None,
         }
     }

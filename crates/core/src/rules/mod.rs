@@ -8,10 +8,11 @@ pub mod explain;
 pub mod export;
 pub mod json;
 pub mod model;
+pub mod paths;
 pub mod record;
 pub mod saved;
 pub mod validate;
 
-pub use engine::{AnswerError, Answers, End, Walk, walk};
+pub use engine::{AnswerError, Answers, Cursor, End, Passed, Walk, walk};
 pub use explain::{Alternative, Explanation, LeadsTo, Step, explain};
 pub use model::*;

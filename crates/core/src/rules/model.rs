@@ -1,4 +1,5 @@
-//! The shapes of the tree. The data itself is in `content/tree.toml`.
+//! The shapes of the tree. The data itself is in `content/tree.toml`; the
+//! tables are generated from it by the content compiler (`crates/content`).
 
 use crate::text::{Lang, TextId};
 
@@ -10,6 +11,98 @@ pub struct ProvisionId(pub u16);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DocId(pub u8);
+
+/// An answer's name, as written in `content/tree.toml` (`yes`, `not_sure`,
+/// `export`, …): one id per name, shared by every question that offers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Choice(pub u16);
+
+impl Choice {
+    /// The name used in `content/tree.toml`, links, records and exports.
+    pub fn key(self) -> &'static str {
+        super::content::CHOICES[usize::from(self.0)]
+    }
+
+    pub fn from_key(key: &str) -> Option<Choice> {
+        super::content::CHOICES
+            .iter()
+            .position(|k| *k == key)
+            .map(|i| Choice(i as u16))
+    }
+
+    pub fn all() -> impl Iterator<Item = Choice> {
+        (0..super::content::CHOICES.len()).map(|i| Choice(i as u16))
+    }
+}
+
+/// A fact a path establishes, named in `content/tree.toml` under `[[mark]]`:
+/// answers set marks, and junctions and outcome notes read them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MarkId(pub u8);
+
+/// A set of marks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Marks(pub u32);
+
+impl Marks {
+    pub const NONE: Marks = Marks(0);
+
+    pub fn has(self, m: MarkId) -> bool {
+        self.0 & (1 << m.0) != 0
+    }
+
+    pub fn with(self, other: Marks) -> Marks {
+        Marks(self.0 | other.0)
+    }
+}
+
+/// What a matching Annex I entry brings with it for the advice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryTraits(pub u8);
+
+impl EntryTraits {
+    /// In Annex IV: a transfer licence inside the EU, and no general
+    /// export authorisation of any kind (Annex II, Section I).
+    pub const ANNEX_IV: EntryTraits = EntryTraits(1);
+    /// Software or technology that EU007 excludes by name.
+    pub const EU007_EXCLUDED: EntryTraits = EntryTraits(2);
+    /// Category 5 Part 2 (information security): Art. 11(8).
+    pub const CAT5_PART2: EntryTraits = EntryTraits(4);
+
+    pub fn has(self, t: EntryTraits) -> bool {
+        self.0 & t.0 == t.0
+    }
+}
+
+/// The Annex I entry an answer says the item matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Entry {
+    pub provision: ProvisionId,
+    pub traits: EntryTraits,
+}
+
+/// One fact a condition tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Atom {
+    Mark(MarkId),
+    Entry(EntryTraits),
+}
+
+/// A test of the path so far: `atom` holds, or (with `negated`) does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Test {
+    pub atom: Atom,
+    pub negated: bool,
+}
+
+/// Where an answer leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Node(NodeId),
+    /// Back to the checklist whose ticked item led here: its next ticked
+    /// item, or what follows the checklist.
+    Continue,
+}
 
 #[derive(Debug)]
 pub struct Node {
@@ -23,7 +116,12 @@ pub struct Node {
 
 #[derive(Debug)]
 pub enum Kind {
+    /// One answer out of several.
     Question(Question),
+    /// Any number of items ticked, or one of the exclusive answers.
+    Checklist(Checklist),
+    /// Not a page: the first route whose tests hold leads on.
+    Junction(&'static [Route]),
     /// A stop the law imposes whatever follows; one way on.
     Interruption {
         body: TextId,
@@ -32,25 +130,71 @@ pub enum Kind {
     Outcome(Outcome),
 }
 
+/// What every page that asks something shows.
 #[derive(Debug)]
-pub struct Question {
+pub struct Ask {
     pub section: Section,
     pub hint: TextId,
-    /// What the question means, in plain words.
+    /// What the answer depends on, shown on the page itself.
+    pub criteria: Option<TextId>,
+    /// What the question means, in plain words (folded).
     pub help: Option<TextId>,
     pub falls_in: Option<TextId>,
     pub falls_out: Option<TextId>,
+}
+
+#[derive(Debug)]
+pub struct Question {
+    pub ask: Ask,
     pub options: &'static [Opt],
+}
+
+#[derive(Debug)]
+pub struct Checklist {
+    pub ask: Ask,
+    /// The items, in the order they are checked.
+    pub items: &'static [Opt],
+    /// Answers that stand alone, such as "None of these".
+    pub exclusive: &'static [Opt],
+    /// Set when the checklist is answered.
+    pub marks: Marks,
+    /// Where the walk goes after the last ticked item.
+    pub then: NodeId,
+}
+
+/// When an answer leaves a point open, to be settled by the authority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Open {
+    Never,
+    Always,
+    /// When this mark stands at the end of the path.
+    If(MarkId),
 }
 
 #[derive(Debug)]
 pub struct Opt {
     pub choice: Choice,
-    pub next: NodeId,
+    pub next: Target,
     /// Provisions that make this answer lead where it leads.
     pub cites: &'static [ProvisionId],
+    pub marks: Marks,
+    pub open: Open,
+    /// The Annex I entry this answer matches, if any.
+    pub entry: Option<Entry>,
+    /// An exclusive answer that stands for every item ticked.
+    pub all: bool,
+    /// How far the statement the answer makes was checked, where not verified.
+    pub status: Option<Status>,
     pub label: TextId,
     pub hint: Option<TextId>,
+}
+
+#[derive(Debug)]
+pub struct Route {
+    /// All must hold; none for the last route.
+    pub tests: &'static [Test],
+    pub next: Target,
+    pub marks: Marks,
 }
 
 #[derive(Debug)]
@@ -59,12 +203,35 @@ pub struct Outcome {
     pub summary: TextId,
     pub next_steps: TextId,
     pub also: Option<TextId>,
+    /// The outcome names the Annex I entry that matched.
+    pub names_entry: bool,
+    /// What to do first, where the path's facts call for it.
+    pub notes: &'static [Note],
+    /// Answers that set one of these marks are open points here.
+    pub open_marks: Marks,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Note {
+    pub key: &'static str,
+    pub tests: &'static [Test],
+    pub text: TextId,
+    pub cites: &'static [ProvisionId],
+}
+
+/// What a mark stands for; reviewers read `about` in the exports.
+#[derive(Debug)]
+pub struct MarkInfo {
+    pub key: &'static str,
+    pub about: &'static str,
 }
 
 impl Node {
-    pub fn question(&self) -> Option<&Question> {
+    /// What this node asks, if it is a page with answers.
+    pub fn ask(&self) -> Option<&Ask> {
         match &self.kind {
-            Kind::Question(q) => Some(q),
+            Kind::Question(q) => Some(&q.ask),
+            Kind::Checklist(c) => Some(&c.ask),
             _ => None,
         }
     }
@@ -76,125 +243,158 @@ impl Node {
         }
     }
 
-    /// This question's option for `choice`, if it offers it.
-    pub fn option(&self, choice: Choice) -> Option<&Opt> {
-        self.question()?.option(choice)
-    }
-
-    /// The words of this question's option for `choice` in `lang`; empty if
-    /// it offers none.
-    pub fn answer_text(&self, lang: Lang, choice: Choice) -> &'static str {
-        self.option(choice).map_or("", |o| lang.text(o.label))
-    }
-
-    /// The provisions behind answering `choice` here: the option's own, or
-    /// else the question's.
-    pub fn grounds(&self, choice: Choice) -> &'static [ProvisionId] {
-        match self.option(choice) {
-            Some(o) if !o.cites.is_empty() => o.cites,
-            _ => self.cites,
+    /// Every answer this node offers: options, or items then exclusive answers.
+    pub fn offers(&self) -> &'static [Opt] {
+        match &self.kind {
+            Kind::Question(q) => q.options,
+            Kind::Checklist(c) => c.items,
+            _ => &[],
         }
     }
 
-    /// Every provision behind this node: its own, then those its options add
-    /// (such as the notes that exclude items), each once.
-    pub fn basis(&self) -> Vec<ProvisionId> {
-        let options = self.question().map_or(&[][..], |q| q.options);
-        let mut all = self.cites.to_vec();
-        for p in options.iter().flat_map(|o| o.cites) {
-            if !all.contains(p) {
-                all.push(*p);
+    fn exclusive(&self) -> &'static [Opt] {
+        match &self.kind {
+            Kind::Checklist(c) => c.exclusive,
+            _ => &[],
+        }
+    }
+
+    /// This node's answer named `choice`, if it offers it.
+    pub fn option(&self, choice: Choice) -> Option<&'static Opt> {
+        self.offers()
+            .iter()
+            .chain(self.exclusive())
+            .find(|o| o.choice == choice)
+    }
+
+    /// The words of `answer` in `lang`: an option's label, or the labels of
+    /// the items ticked, joined.
+    pub fn answer_text(&self, lang: Lang, answer: &Answer) -> String {
+        match answer {
+            Answer::One(c) => self
+                .option(*c)
+                .map_or("", |o| lang.text(o.label))
+                .to_owned(),
+            Answer::Ticked(set) => {
+                let labels: Vec<&str> = self
+                    .offers()
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| set.has(*i))
+                    .map(|(_, o)| lang.text(o.label))
+                    .collect();
+                labels.join(lang.text(crate::text::meta::LIST_SEPARATOR))
             }
         }
-        all
     }
 
-    /// The nodes one step on.
-    pub fn successors(&self) -> impl Iterator<Item = NodeId> + '_ {
-        let (opts, next): (&[Opt], Option<NodeId>) = match &self.kind {
-            Kind::Question(q) => (q.options, None),
-            Kind::Interruption { next, .. } => (&[], Some(*next)),
-            Kind::Outcome(_) => (&[], None),
-        };
-        opts.iter().map(|o| o.next).chain(next)
-    }
-}
-
-impl Question {
-    pub fn option(&self, choice: Choice) -> Option<&Opt> {
-        self.options.iter().find(|o| o.choice == choice)
-    }
-}
-
-/// Every answer any question offers. A question lists the ones it accepts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Choice {
-    Yes,
-    No,
-    NotSure,
-    Export,
-    IntraEu,
-    OtherActivity,
-    Intrusion,
-    Interception,
-    IpNetwork,
-    LeaMonitoring,
-    Cryptanalysis,
-    Forensic,
-    Related,
-    NoneOfThese,
-    Excluded,
-    Disclosure,
-    ForensicTechnology,
-}
-
-impl Choice {
-    pub const ALL: &'static [Choice] = &[
-        Choice::Yes,
-        Choice::No,
-        Choice::NotSure,
-        Choice::Export,
-        Choice::IntraEu,
-        Choice::OtherActivity,
-        Choice::Intrusion,
-        Choice::Interception,
-        Choice::IpNetwork,
-        Choice::LeaMonitoring,
-        Choice::Cryptanalysis,
-        Choice::Forensic,
-        Choice::Related,
-        Choice::NoneOfThese,
-        Choice::Excluded,
-        Choice::Disclosure,
-        Choice::ForensicTechnology,
-    ];
-
-    /// The name used in `content/tree.toml`, records and exports.
-    pub fn key(self) -> &'static str {
-        match self {
-            Choice::Yes => "yes",
-            Choice::No => "no",
-            Choice::NotSure => "not_sure",
-            Choice::Export => "export",
-            Choice::IntraEu => "intra_eu",
-            Choice::OtherActivity => "other_activity",
-            Choice::Intrusion => "intrusion",
-            Choice::Interception => "interception",
-            Choice::IpNetwork => "ip_network",
-            Choice::LeaMonitoring => "lea_monitoring",
-            Choice::Cryptanalysis => "cryptanalysis",
-            Choice::Forensic => "forensic",
-            Choice::Related => "related",
-            Choice::NoneOfThese => "none_of_these",
-            Choice::Excluded => "excluded",
-            Choice::Disclosure => "disclosure",
-            Choice::ForensicTechnology => "forensic_technology",
+    /// The provisions behind answering `answer` here: the options' own, or
+    /// else the node's.
+    pub fn grounds(&self, answer: &Answer) -> Vec<ProvisionId> {
+        let own: Vec<ProvisionId> = self
+            .chosen(answer)
+            .flat_map(|o| o.cites.iter().copied())
+            .collect();
+        if own.is_empty() {
+            self.cites.to_vec()
+        } else {
+            dedup(own)
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Choice> {
-        Choice::ALL.iter().copied().find(|c| c.key() == key)
+    /// The options `answer` picks here.
+    pub fn chosen<'a>(&'a self, answer: &'a Answer) -> impl Iterator<Item = &'static Opt> + 'a {
+        let (one, set) = match answer {
+            Answer::One(c) => (self.option(*c), Items::NONE),
+            Answer::Ticked(set) => (None, *set),
+        };
+        one.into_iter().chain(
+            self.offers()
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| set.has(*i))
+                .map(|(_, o)| o),
+        )
     }
+
+    /// Every provision behind this node: its own, then those its answers add
+    /// (such as the notes that exclude items), each once.
+    pub fn basis(&self) -> Vec<ProvisionId> {
+        let mut all = self.cites.to_vec();
+        all.extend(
+            self.offers()
+                .iter()
+                .chain(self.exclusive())
+                .flat_map(|o| o.cites),
+        );
+        dedup(all)
+    }
+
+    /// Whether `answer` is one this node can take.
+    pub fn accepts(&self, answer: &Answer) -> bool {
+        match (&self.kind, answer) {
+            (Kind::Question(q), Answer::One(c)) => q.options.iter().any(|o| o.choice == *c),
+            (Kind::Checklist(c), Answer::One(x)) => c.exclusive.iter().any(|o| o.choice == *x),
+            (Kind::Checklist(c), Answer::Ticked(set)) => !set.is_empty() && set.fits(c.items.len()),
+            _ => false,
+        }
+    }
+}
+
+fn dedup(list: Vec<ProvisionId>) -> Vec<ProvisionId> {
+    let mut out = Vec::with_capacity(list.len());
+    for p in list {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The items ticked on a checklist, by position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Items(pub u32);
+
+impl Items {
+    pub const NONE: Items = Items(0);
+
+    pub fn all(count: usize) -> Items {
+        Items(((1u64 << count) - 1) as u32)
+    }
+
+    pub fn has(self, i: usize) -> bool {
+        i < 32 && self.0 & (1 << i) != 0
+    }
+
+    pub fn toggled(self, i: usize) -> Items {
+        if i < 32 {
+            Items(self.0 ^ (1 << i))
+        } else {
+            self
+        }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Only positions below `count`.
+    pub fn fits(self, count: usize) -> bool {
+        self.0 & !Items::all(count).0 == 0
+    }
+
+    /// The positions, lowest first.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..32).filter(move |i| self.has(*i))
+    }
+}
+
+/// An answer to a question (one option) or a checklist (items ticked, or one
+/// exclusive answer).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Answer {
+    One(Choice),
+    Ticked(Items),
 }
 
 /// Groups of questions, in the order the check-your-answers page shows them.
@@ -207,13 +407,13 @@ pub enum Section {
     Diligence,
 }
 
-/// A set of outcome classes (seven fit in a byte).
+/// A set of outcome classes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Classes(u8);
+pub struct Classes(u16);
 
 const _: () = assert!(
-    OutcomeClass::ALL.len() <= 8,
-    "Classes holds at most 8 classes"
+    OutcomeClass::ALL.len() <= 16,
+    "Classes holds at most 16 classes"
 );
 
 impl Classes {
@@ -223,6 +423,10 @@ impl Classes {
 
     pub fn contains(self, class: OutcomeClass) -> bool {
         self.0 & (1 << class as u8) != 0
+    }
+
+    pub fn union(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
     }
 
     /// The classes in the set, in the order of `OutcomeClass::ALL`.
@@ -238,6 +442,8 @@ impl Classes {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OutcomeClass {
     Listed,
+    IntraEuLicence,
+    Art4Licence,
     Art5Licence,
     Art5Notify,
     Art5DueDiligence,
@@ -249,6 +455,8 @@ pub enum OutcomeClass {
 impl OutcomeClass {
     pub const ALL: &'static [OutcomeClass] = &[
         OutcomeClass::Listed,
+        OutcomeClass::IntraEuLicence,
+        OutcomeClass::Art4Licence,
         OutcomeClass::Art5Licence,
         OutcomeClass::Art5Notify,
         OutcomeClass::Art5DueDiligence,
@@ -260,6 +468,8 @@ impl OutcomeClass {
     pub fn code(self) -> &'static str {
         match self {
             OutcomeClass::Listed => "LISTED",
+            OutcomeClass::IntraEuLicence => "INTRA-EU-LICENCE",
+            OutcomeClass::Art4Licence => "ART4-LICENCE",
             OutcomeClass::Art5Licence => "ART5-LICENCE",
             OutcomeClass::Art5Notify => "ART5-NOTIFY",
             OutcomeClass::Art5DueDiligence => "ART5-DUE-DILIGENCE",
@@ -273,6 +483,8 @@ impl OutcomeClass {
         use crate::text::class;
         match self {
             OutcomeClass::Listed => class::LISTED,
+            OutcomeClass::IntraEuLicence => class::INTRA_EU_LICENCE,
+            OutcomeClass::Art4Licence => class::ART4_LICENCE,
             OutcomeClass::Art5Licence => class::ART5_LICENCE,
             OutcomeClass::Art5Notify => class::ART5_NOTIFY,
             OutcomeClass::Art5DueDiligence => class::ART5_DUE_DILIGENCE,
@@ -306,6 +518,21 @@ impl Status {
     }
 }
 
+/// What kind of provision a citation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProvisionKind {
+    /// An article or annex of the Regulation, or a sanctions regulation.
+    Law,
+    /// An Annex I entry: what a listed item is listed under.
+    Entry,
+    /// An Annex I note that takes items out of an entry.
+    Note,
+    /// An Annex I definition or general note.
+    Definition,
+    /// A section of the Commission's guidelines.
+    Guideline,
+}
+
 #[derive(Debug)]
 pub struct Document {
     pub key: &'static str,
@@ -321,15 +548,10 @@ pub struct Provision {
     pub token: &'static str,
     pub doc: DocId,
     pub status: Status,
+    pub kind: ProvisionKind,
+    /// For a note: the entries whose items it can take out.
+    pub applies_to: &'static [ProvisionId],
     pub label: TextId,
-}
-
-#[derive(Debug)]
-pub struct RedFlag {
-    pub key: &'static str,
-    pub text: TextId,
-    pub status: Status,
-    pub cites: &'static [ProvisionId],
 }
 
 #[derive(Debug)]

@@ -2,16 +2,41 @@
 //! versioned encoding, and its decoder. The decoder takes anything (a URL
 //! fragment, storage, a file), has explicit size limits, and never panics.
 //!
-//! Form: `v=<content version>&lang=<code>&ms=<state>&at=<node>&a=<node>:<code>,…`
-//! where each answer code is one character (see `code`). Keys are node keys,
-//! so that answers can be carried over to another content version.
+//! Form: `v=<content version>&lang=<code>&ms=<state>&at=<node>&a=<node>:<answer>,…`
+//! where an answer is an answer's name as in `content/tree.toml`, or the
+//! names of the items ticked on a checklist joined by `+`. Links made before
+//! content version 2026.12.01-1 wrote each answer as one character
+//! (`LEGACY`); they are still read. Keys are node keys and answer names, so
+//! that answers can be carried over to another content version.
 
 use super::content::{self, CONTENT_VERSION, node_by_key};
 use super::engine::Answers;
-use super::model::Choice;
+use super::model::{Answer, Choice, Items, Kind, NodeId};
 
 /// Longer input is refused before it is read.
 pub const MAX_LEN: usize = 4096;
+
+/// The one-character answers of the first link format, with the names they
+/// stood for (some of which no question takes any more).
+const LEGACY: [(char, &str); 17] = [
+    ('y', "yes"),
+    ('n', "no"),
+    ('u', "not_sure"),
+    ('x', "export"),
+    ('i', "intra_eu"),
+    ('o', "other_activity"),
+    ('s', "intrusion"),
+    ('m', "interception"),
+    ('p', "ip_network"),
+    ('l', "lea_monitoring"),
+    ('c', "cryptanalysis"),
+    ('f', "forensic"),
+    ('r', "related"),
+    ('z', "none_of_these"),
+    ('e', "excluded"),
+    ('d', "disclosure"),
+    ('t', "forensic_technology"),
+];
 
 /// What an encoding holds, checked field by field but not yet applied.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -21,7 +46,9 @@ pub struct Saved {
     pub member_state: Option<String>,
     /// The page the user was on: a node key, or `start` / `check`.
     pub at: Option<String>,
-    pub answers: Vec<(String, Choice)>,
+    /// Each answer: the node's key and the names of the answer (one, or
+    /// the items ticked).
+    pub answers: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,40 +60,56 @@ pub enum DecodeError {
     NoVersion,
 }
 
-/// The one-character code of an answer in the encoding.
-pub fn code(c: Choice) -> char {
-    match c {
-        Choice::Yes => 'y',
-        Choice::No => 'n',
-        Choice::NotSure => 'u',
-        Choice::Export => 'x',
-        Choice::IntraEu => 'i',
-        Choice::OtherActivity => 'o',
-        Choice::Intrusion => 's',
-        Choice::Interception => 'm',
-        Choice::IpNetwork => 'p',
-        Choice::LeaMonitoring => 'l',
-        Choice::Cryptanalysis => 'c',
-        Choice::Forensic => 'f',
-        Choice::Related => 'r',
-        Choice::NoneOfThese => 'z',
-        Choice::Excluded => 'e',
-        Choice::Disclosure => 'd',
-        Choice::ForensicTechnology => 't',
-    }
-}
-
-fn from_code(c: char) -> Option<Choice> {
-    Choice::ALL.iter().copied().find(|x| code(*x) == c)
-}
-
-/// Characters allowed in every field value: what node keys, versions,
-/// language and state codes are made of. Nothing needs escaping.
-fn is_plain(s: &str) -> bool {
+/// Characters allowed in every field value: what node keys, answer names,
+/// versions, language and state codes are made of. Nothing needs escaping.
+pub(crate) fn is_plain(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+}
+
+/// The names an answer is written with.
+pub fn answer_keys(node: NodeId, answer: &Answer) -> Vec<String> {
+    match answer {
+        Answer::One(c) => vec![c.key().to_owned()],
+        Answer::Ticked(set) => content::node(node)
+            .offers()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| set.has(*i))
+            .map(|(_, o)| o.choice.key().to_owned())
+            .collect(),
+    }
+}
+
+/// The answer these names give at `node`, if it takes them: one option or
+/// exclusive answer, or items of a checklist.
+pub fn answer_of(node: NodeId, keys: &[String]) -> Option<Answer> {
+    let n = content::node(node);
+    let choices: Vec<Choice> = keys
+        .iter()
+        .map(|k| Choice::from_key(k))
+        .collect::<Option<_>>()?;
+    let answer = match (&n.kind, choices.as_slice()) {
+        (Kind::Question(_), [one]) => Answer::One(*one),
+        (Kind::Checklist(c), [one]) if c.exclusive.iter().any(|o| o.choice == *one) => {
+            Answer::One(*one)
+        }
+        (Kind::Checklist(c), many) => {
+            let mut set = Items::NONE;
+            for choice in many {
+                let i = c.items.iter().position(|o| o.choice == *choice)?;
+                if set.has(i) {
+                    return None;
+                }
+                set = set.toggled(i);
+            }
+            Answer::Ticked(set)
+        }
+        _ => return None,
+    };
+    n.accepts(&answer).then_some(answer)
 }
 
 impl Saved {
@@ -84,7 +127,7 @@ impl Saved {
             at: at.map(str::to_owned),
             answers: answers
                 .iter()
-                .map(|(n, c)| (content::node(n).key.to_owned(), c))
+                .map(|(n, a)| (content::node(n).key.to_owned(), answer_keys(n, &a)))
                 .collect(),
         }
     }
@@ -103,7 +146,7 @@ impl Saved {
         let answers: Vec<String> = self
             .answers
             .iter()
-            .map(|(k, c)| format!("{k}:{}", code(*c)))
+            .map(|(k, names)| format!("{k}:{}", names.join("+")))
             .collect();
         out.push_str("&a=");
         out.push_str(&answers.join(","));
@@ -156,9 +199,10 @@ impl Saved {
     pub fn restore(&self) -> Restored {
         let mut answers = Answers::default();
         let mut unusable = Vec::new();
-        for (key, choice) in &self.answers {
-            match node_by_key(key) {
-                Some(id) if answers.get(id).is_none() && answers.set(id, *choice).is_ok() => {}
+        for (key, names) in &self.answers {
+            let node = node_by_key(key).filter(|id| answers.get(*id).is_none());
+            match node.and_then(|id| answer_of(id, names).map(|a| (id, a))) {
+                Some((id, a)) if answers.set(id, a).is_ok() => {}
                 _ => unusable.push(key.clone()),
             }
         }
@@ -171,22 +215,34 @@ impl Saved {
     }
 }
 
-fn decode_answers(value: &str) -> Result<Vec<(String, Choice)>, DecodeError> {
+fn decode_answers(value: &str) -> Result<Vec<(String, Vec<String>)>, DecodeError> {
     if value.is_empty() {
         return Ok(Vec::new());
     }
     let mut out = Vec::new();
     for pair in value.split(',') {
-        let (key, c) = pair.split_once(':').ok_or(DecodeError::Damaged)?;
-        let mut chars = c.chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else {
-            return Err(DecodeError::Damaged);
-        };
+        let (key, answer) = pair.split_once(':').ok_or(DecodeError::Damaged)?;
         if !is_plain(key) {
             return Err(DecodeError::Damaged);
         }
-        let choice = from_code(c).ok_or(DecodeError::Damaged)?;
-        out.push((key.to_owned(), choice));
+        let mut chars = answer.chars();
+        let names = match (chars.next(), chars.next()) {
+            (Some(c), None) => {
+                let (_, name) = LEGACY
+                    .iter()
+                    .find(|(code, _)| *code == c)
+                    .ok_or(DecodeError::Damaged)?;
+                vec![(*name).to_owned()]
+            }
+            _ => {
+                let names: Vec<String> = answer.split('+').map(str::to_owned).collect();
+                if names.len() > 32 || !names.iter().all(|n| is_plain(n)) {
+                    return Err(DecodeError::Damaged);
+                }
+                names
+            }
+        };
+        out.push((key.to_owned(), names));
         // More answers than nodes cannot be ours.
         if out.len() > content::NODES.len() {
             return Err(DecodeError::Damaged);

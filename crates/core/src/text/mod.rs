@@ -121,6 +121,14 @@ mod tests {
         }
     }
 
+    /// Texts keep their spaces: a list reads "a; b", not "a;b".
+    #[test]
+    fn the_list_separator_keeps_its_space() {
+        assert_eq!(Lang::En.text(meta::LIST_SEPARATOR), "; ");
+        assert_eq!(Lang::De.text(meta::LIST_SEPARATOR), "; ");
+        assert_eq!(Lang::Fr.text(meta::LIST_SEPARATOR), "\u{a0}; ");
+    }
+
     #[test]
     fn dates_read_as_each_language_writes_them() {
         let at = Moment {

@@ -1,0 +1,1099 @@
+//! The content compiler: turns the reviewable content under `content/` into
+//! the static Rust tables that `cyberscreen-core` is built with.
+//!
+//! The tree, the provisions it cites, the authorities and every text live in
+//! TOML files that a compliance officer can read. The compiler checks what
+//! can be checked per reference and fails otherwise: every target, citation,
+//! mark and text exists; every language has every text with the same
+//! placeholders; `continue` is only used inside the items of a checklist;
+//! junctions end in a route without tests. Properties of whole paths
+//! (reachability, cycles, what every path ends in) are checked by
+//! `rules::validate` in the core's tests.
+
+mod source;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use source::*;
+
+/// The reference language: every key it has is a key of the tables.
+pub const REFERENCE: &str = "en";
+
+/// The content, as files: each path (relative to the repository root, as in
+/// `content/tree.toml`) with its text.
+#[derive(Clone, Debug, Default)]
+pub struct Files(pub Vec<(String, String)>);
+
+impl Files {
+    /// Every file under `root/content` that the compiler reads.
+    pub fn read(root: &Path) -> std::io::Result<Files> {
+        let mut files = Vec::new();
+        for name in [
+            "tree.toml",
+            "sources.toml",
+            "authorities.toml",
+            "version.toml",
+        ] {
+            let path = format!("content/{name}");
+            files.push((path.clone(), std::fs::read_to_string(root.join(&path))?));
+        }
+        let mut texts: Vec<_> = std::fs::read_dir(root.join("content/text"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        texts.sort();
+        for p in texts {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            files.push((format!("content/text/{name}"), std::fs::read_to_string(&p)?));
+        }
+        Ok(Files(files))
+    }
+
+    fn get(&self, path: &str) -> Result<&str, String> {
+        self.0
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, t)| t.as_str())
+            .ok_or_else(|| format!("{path}: missing"))
+    }
+}
+
+/// What the compiler writes: `tree.rs` (the tree, sources, authorities and
+/// the content version) and `texts.rs` (the languages and their texts).
+#[derive(Clone, Debug)]
+pub struct Output {
+    pub tree_rs: String,
+    pub texts_rs: String,
+}
+
+/// Compiles the content, or says everything that is wrong with it.
+pub fn compile(files: &Files) -> Result<Output, Vec<String>> {
+    let mut errors = Errors::default();
+    let parsed = parse(files).map_err(|e| vec![e])?;
+    let langs = &parsed.langs;
+    let Some(reference) = langs.iter().find(|(c, _)| c == REFERENCE).map(|(_, t)| t) else {
+        return Err(vec![format!(
+            "content/text/{REFERENCE}.toml: the reference language is missing"
+        )]);
+    };
+    check_languages(langs, reference, &mut errors);
+    let keys: Vec<&String> = reference.keys().collect();
+    let index: BTreeMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    let mut texts = TextRefs {
+        index: &index,
+        used: BTreeSet::new(),
+        errors: &mut errors,
+    };
+    let tree_rs = Generator::new(&parsed, &mut texts).run();
+    let used = std::mem::take(&mut texts.used);
+    errors.into_result()?;
+    let digest = fnv1a(&parsed.digest_input);
+    let meta = format!(
+        "pub const CONTENT_VERSION: &str = {:?};\n\
+         /// Digest of everything under `content/` as built.\n\
+         pub const CONTENT_DIGEST: &str = \"{digest:016x}\";\n\
+         /// Digest recorded beside the content version in `content/version.toml`.\n\
+         pub const RECORDED_DIGEST: &str = {:?};\n",
+        parsed.version.content_version, parsed.version.digest
+    );
+    Ok(Output {
+        tree_rs: meta + &tree_rs,
+        texts_rs: gen_texts(langs, &keys, &used),
+    })
+}
+
+#[derive(Default)]
+struct Errors(Vec<String>);
+
+impl Errors {
+    fn push(&mut self, e: String) {
+        self.0.push(e);
+    }
+
+    fn into_result(self) -> Result<(), Vec<String>> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+struct Parsed {
+    tree: TreeFile,
+    sources: SourcesFile,
+    authorities: AuthoritiesFile,
+    version: VersionFile,
+    langs: Vec<(String, BTreeMap<String, String>)>,
+    digest_input: Vec<u8>,
+}
+
+fn parse(files: &Files) -> Result<Parsed, String> {
+    let mut digest_input = Vec::new();
+    let mut read = |path: &str, digest: bool| -> Result<String, String> {
+        let text = files.get(path)?;
+        if digest {
+            digest_input.extend_from_slice(path.as_bytes());
+            digest_input.extend_from_slice(text.as_bytes());
+        }
+        Ok(text.to_owned())
+    };
+    fn de<T: for<'de> serde::Deserialize<'de>>(path: &str, text: &str) -> Result<T, String> {
+        toml::from_str(text).map_err(|e| format!("{path}: {e}"))
+    }
+    let tree = de("content/tree.toml", &read("content/tree.toml", true)?)?;
+    let sources = de("content/sources.toml", &read("content/sources.toml", true)?)?;
+    let authorities = de(
+        "content/authorities.toml",
+        &read("content/authorities.toml", true)?,
+    )?;
+    let mut langs = Vec::new();
+    let mut text_files: Vec<&(String, String)> = files
+        .0
+        .iter()
+        .filter(|(p, _)| p.starts_with("content/text/"))
+        .collect();
+    text_files.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, _) in text_files {
+        let text = read(path, true)?;
+        let code = path
+            .trim_start_matches("content/text/")
+            .trim_end_matches(".toml")
+            .to_owned();
+        let table: toml::Table = de(path, &text)?;
+        let mut flat = BTreeMap::new();
+        flatten("", &toml::Value::Table(table), &mut flat, path)?;
+        langs.push((code, flat));
+    }
+    langs.sort_by_key(|(code, _)| (code != REFERENCE, code.clone()));
+    let version = de(
+        "content/version.toml",
+        &read("content/version.toml", false)?,
+    )?;
+    Ok(Parsed {
+        tree,
+        sources,
+        authorities,
+        version,
+        langs,
+        digest_input,
+    })
+}
+
+fn flatten(
+    prefix: &str,
+    value: &toml::Value,
+    out: &mut BTreeMap<String, String>,
+    path: &str,
+) -> Result<(), String> {
+    match value {
+        // A multi-line text ends in a line break, which is not part of it;
+        // spaces are (a list separator such as "; " ends in one).
+        toml::Value::String(s) => {
+            out.insert(prefix.to_owned(), s.trim_end_matches('\n').to_owned());
+            Ok(())
+        }
+        toml::Value::Table(t) => t.iter().try_for_each(|(k, v)| {
+            let key = if prefix.is_empty() {
+                k.clone()
+            } else {
+                format!("{prefix}.{k}")
+            };
+            flatten(&key, v, out, path)
+        }),
+        _ => Err(format!("{path}: {prefix} must be a string")),
+    }
+}
+
+fn check_languages(
+    langs: &[(String, BTreeMap<String, String>)],
+    reference: &BTreeMap<String, String>,
+    errors: &mut Errors,
+) {
+    for (code, table) in langs {
+        let file = format!("content/text/{code}.toml");
+        for key in ["meta.name", "meta.code"] {
+            if !table.contains_key(key) {
+                errors.push(format!("{file} lacks {key}"));
+            }
+        }
+        if table.get("meta.code").is_some_and(|c| c != code) {
+            errors.push(format!("{file}: meta.code is not {code:?}"));
+        }
+        for (key, text) in reference {
+            match table.get(key) {
+                None => errors.push(format!("{file} lacks {key}")),
+                Some(theirs) if theirs.trim().is_empty() => {
+                    errors.push(format!("{file}: {key} is empty"))
+                }
+                Some(theirs)
+                    if !key.starts_with("meta.") && placeholders(text) != placeholders(theirs) =>
+                {
+                    errors.push(format!(
+                        "{file}: {key} has other placeholders than {REFERENCE}"
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+        for key in table.keys().filter(|k| !reference.contains_key(*k)) {
+            errors.push(format!("{file}: {key} is not a key of {REFERENCE}"));
+        }
+    }
+}
+
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+struct TextRefs<'a> {
+    index: &'a BTreeMap<&'a str, usize>,
+    used: BTreeSet<usize>,
+    errors: &'a mut Errors,
+}
+
+impl TextRefs<'_> {
+    fn required(&mut self, key: &str) -> String {
+        self.optional(key).unwrap_or_else(|| {
+            self.errors
+                .push(format!("content/text/{REFERENCE}.toml lacks {key}"));
+            "TextId(0)".into()
+        })
+    }
+
+    fn optional(&mut self, key: &str) -> Option<String> {
+        let i = *self.index.get(key)?;
+        self.used.insert(i);
+        Some(format!("TextId({i})"))
+    }
+
+    fn optional_expr(&mut self, key: &str) -> String {
+        self.optional(key)
+            .map_or_else(|| "None".into(), |id| format!("Some({id})"))
+    }
+}
+
+/// The words "continue" and the names of entry traits, as written in the tree.
+const CONTINUE: &str = "continue";
+const TRAITS: [(&str, &str); 3] = [
+    ("annex-iv", "EntryTraits::ANNEX_IV"),
+    ("eu007-excluded", "EntryTraits::EU007_EXCLUDED"),
+    ("cat5-part2", "EntryTraits::CAT5_PART2"),
+];
+
+struct Generator<'a, 'b> {
+    p: &'a Parsed,
+    texts: &'a mut TextRefs<'b>,
+    nodes: BTreeMap<&'a str, usize>,
+    provisions: BTreeMap<&'a str, usize>,
+    marks: BTreeMap<&'a str, usize>,
+    choices: Vec<&'a str>,
+    out: String,
+}
+
+impl<'a, 'b> Generator<'a, 'b> {
+    fn new(p: &'a Parsed, texts: &'a mut TextRefs<'b>) -> Self {
+        let mut g = Generator {
+            p,
+            texts,
+            nodes: BTreeMap::new(),
+            provisions: BTreeMap::new(),
+            marks: BTreeMap::new(),
+            choices: Vec::new(),
+            out: String::new(),
+        };
+        for (i, n) in p.tree.node.iter().enumerate() {
+            if g.nodes.insert(&n.id, i).is_some() {
+                g.err(format!("content/tree.toml: node {} twice", n.id));
+            }
+        }
+        for (i, pr) in p.sources.provision.iter().enumerate() {
+            if g.provisions.insert(&pr.id, i).is_some() {
+                g.err(format!("content/sources.toml: provision {} twice", pr.id));
+            }
+        }
+        if p.tree.mark.len() > 32 {
+            g.err("content/tree.toml: at most 32 marks".into());
+        }
+        for (i, m) in p.tree.mark.iter().enumerate() {
+            if g.marks.insert(&m.id, i).is_some() {
+                g.err(format!("content/tree.toml: mark {} twice", m.id));
+            }
+        }
+        let mut choices = BTreeSet::new();
+        for n in &p.tree.node {
+            for o in n.options.iter().chain(&n.exclusive) {
+                choices.insert(o.answer.as_str());
+            }
+        }
+        // One character is how the first link format wrote an answer.
+        for c in choices.iter().filter(|c| c.chars().count() < 2) {
+            g.texts.errors.push(format!(
+                "content/tree.toml: answer {c:?}: answer names have two characters or more"
+            ));
+        }
+        g.choices = choices.into_iter().collect();
+        g
+    }
+
+    fn err(&mut self, e: String) {
+        self.texts.errors.push(e);
+    }
+
+    fn run(mut self) -> String {
+        self.documents_and_provisions();
+        self.marks_and_choices();
+        self.nodes_table();
+        self.sections_and_authorities();
+        self.out
+    }
+
+    fn node_ref(&mut self, id: &str, from: &str) -> String {
+        match self.nodes.get(id) {
+            Some(i) => format!("NodeId({i})"),
+            None => {
+                self.err(format!(
+                    "content/tree.toml: {from} leads to unknown node {id:?}"
+                ));
+                "NodeId(0)".into()
+            }
+        }
+    }
+
+    fn target(&mut self, id: &str, from: &str) -> String {
+        if id == CONTINUE {
+            "Target::Continue".into()
+        } else {
+            format!("Target::Node({})", self.node_ref(id, from))
+        }
+    }
+
+    fn cites(&mut self, list: &[String], from: &str) -> String {
+        let ids: Vec<String> = list
+            .iter()
+            .map(|c| match self.provisions.get(c.as_str()) {
+                Some(i) => format!("ProvisionId({i})"),
+                None => {
+                    self.err(format!("{from} cites unknown provision {c:?}"));
+                    "ProvisionId(0)".into()
+                }
+            })
+            .collect();
+        format!("&[{}]", ids.join(", "))
+    }
+
+    fn mark_bits(&mut self, list: &[String], from: &str) -> String {
+        let mut bits = 0u32;
+        for m in list {
+            match self.marks.get(m.as_str()) {
+                Some(i) => bits |= 1 << i,
+                None => self.err(format!("{from}: unknown mark {m:?}")),
+            }
+        }
+        format!("Marks({bits:#x})")
+    }
+
+    fn mark_id(&mut self, m: &str, from: &str) -> String {
+        match self.marks.get(m) {
+            Some(i) => format!("MarkId({i})"),
+            None => {
+                self.err(format!("{from}: unknown mark {m:?}"));
+                "MarkId(0)".into()
+            }
+        }
+    }
+
+    fn traits(&mut self, list: &[String], from: &str) -> String {
+        let parts: Vec<&str> = list
+            .iter()
+            .filter_map(|t| {
+                let found = TRAITS.iter().find(|(k, _)| k == t).map(|(_, v)| *v);
+                if found.is_none() {
+                    self.texts
+                        .errors
+                        .push(format!("{from}: unknown entry trait {t:?}"));
+                }
+                found
+            })
+            .collect();
+        if parts.is_empty() {
+            "EntryTraits(0)".into()
+        } else {
+            format!(
+                "EntryTraits({})",
+                parts
+                    .iter()
+                    .map(|p| format!("{p}.0"))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            )
+        }
+    }
+
+    /// `["mark", "!mark", "entry.trait", "!entry.trait"]`, all of which must hold.
+    fn tests(&mut self, list: &[String], from: &str) -> String {
+        let tests: Vec<String> = list
+            .iter()
+            .map(|t| {
+                let (negated, atom) = match t.strip_prefix('!') {
+                    Some(rest) => (true, rest),
+                    None => (false, t.as_str()),
+                };
+                let atom = match atom.strip_prefix("entry.") {
+                    Some(name) => format!("Atom::Entry({})", self.traits(&[name.to_owned()], from)),
+                    None => format!("Atom::Mark({})", self.mark_id(atom, from)),
+                };
+                format!("Test {{ atom: {atom}, negated: {negated} }}")
+            })
+            .collect();
+        format!("&[{}]", tests.join(", "))
+    }
+
+    fn status(&mut self, s: &str, from: &str) -> &'static str {
+        match s {
+            "verified" => "Status::Verified",
+            "secondary" => "Status::Secondary",
+            "unverified" => "Status::Unverified",
+            other => {
+                self.err(format!("{from}: unknown verification status {other:?}"));
+                "Status::Unverified"
+            }
+        }
+    }
+
+    fn documents_and_provisions(&mut self) {
+        let p = self.p;
+        let docs: BTreeMap<&str, usize> = p
+            .sources
+            .document
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let mut s = String::from("pub static DOCUMENTS: &[Document] = &[\n");
+        for d in &p.sources.document {
+            let title = self.texts.required(&format!("doc.{}.title", d.id));
+            let version = self.texts.required(&format!("doc.{}.version", d.id));
+            let _ = writeln!(
+                s,
+                "    Document {{ key: {:?}, url: {:?}, title: {title}, version: {version} }},",
+                d.id, d.url
+            );
+        }
+        s.push_str("];\n\npub static PROVISIONS: &[Provision] = &[\n");
+        for pr in &p.sources.provision {
+            let from = format!("content/sources.toml: provision {}", pr.id);
+            let doc = docs.get(pr.doc.as_str()).copied().unwrap_or_else(|| {
+                self.err(format!("{from} names unknown document {}", pr.doc));
+                0
+            });
+            let kind = match pr.kind.as_str() {
+                "law" => "ProvisionKind::Law",
+                "entry" => "ProvisionKind::Entry",
+                "note" => "ProvisionKind::Note",
+                "definition" => "ProvisionKind::Definition",
+                "guideline" => "ProvisionKind::Guideline",
+                other => {
+                    self.err(format!("{from}: unknown kind {other:?}"));
+                    "ProvisionKind::Law"
+                }
+            };
+            if pr.kind != "note" && !pr.applies_to.is_empty() {
+                self.err(format!("{from}: only notes apply to entries"));
+            }
+            let applies_to = self.cites(&pr.applies_to, &from);
+            let label = self.texts.required(&format!("cite.{}", pr.id));
+            let status = self.status(&pr.status, &from);
+            let _ = writeln!(
+                s,
+                "    Provision {{ token: {:?}, doc: DocId({doc}), status: {status}, kind: {kind}, applies_to: {applies_to}, label: {label} }},",
+                pr.id
+            );
+        }
+        s.push_str("];\n\n");
+        self.out.push_str(&s);
+    }
+
+    fn marks_and_choices(&mut self) {
+        let mut s = String::from("pub static MARKS: &[MarkInfo] = &[\n");
+        for m in &self.p.tree.mark {
+            let _ = writeln!(
+                s,
+                "    MarkInfo {{ key: {:?}, about: {:?} }},",
+                m.id,
+                m.about.trim()
+            );
+        }
+        s.push_str("];\n\n/// Every answer's name, in the order of `Choice` ids.\npub static CHOICES: &[&str] = &[\n");
+        for c in &self.choices {
+            let _ = writeln!(s, "    {c:?},");
+        }
+        s.push_str(
+            "];\n\n/// The answers the code names.\npub mod choice {\n    use super::Choice;\n",
+        );
+        for (i, c) in self.choices.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "    pub const {}: Choice = Choice({i});",
+                c.replace('-', "_").to_uppercase()
+            );
+        }
+        s.push_str("}\n\n");
+        self.out.push_str(&s);
+    }
+
+    fn opt(&mut self, o: &OptionSrc, prefix: &str, from: &str, item: bool) -> String {
+        let from = format!("{from}, answer {}", o.answer);
+        let choice = self
+            .choices
+            .iter()
+            .position(|c| *c == o.answer)
+            .unwrap_or(0);
+        let label = self
+            .texts
+            .optional(&format!("{prefix}.options.{}", o.answer))
+            .unwrap_or_else(|| self.texts.required(&format!("answer.{}", o.answer)));
+        let hint = self
+            .texts
+            .optional_expr(&format!("{prefix}.options.{}_hint", o.answer));
+        let next = match (&o.next, item) {
+            (Some(n), _) => self.target(n, &from),
+            (None, true) => "Target::Continue".into(),
+            (None, false) => {
+                self.err(format!("content/tree.toml: {from} needs next"));
+                "Target::Continue".into()
+            }
+        };
+        let open = match (&o.open, &o.open_if) {
+            (_, Some(m)) => format!("Open::If({})", self.mark_id(m, &from)),
+            (Some(true), None) => "Open::Always".into(),
+            (Some(false), None) => "Open::Never".into(),
+            (None, None) if o.answer == "not_sure" => "Open::Always".into(),
+            (None, None) => "Open::Never".into(),
+        };
+        let entry = match &o.entry {
+            Some(e) => {
+                let prov = self.cites(std::slice::from_ref(e), &from);
+                let is_entry = self
+                    .provisions
+                    .get(e.as_str())
+                    .is_some_and(|i| self.p.sources.provision[*i].kind == "entry");
+                if !is_entry {
+                    self.err(format!(
+                        "content/tree.toml: {from}: {e} is not an Annex I entry"
+                    ));
+                }
+                let traits = self.traits(&o.entry_is, &from);
+                format!(
+                    "Some(Entry {{ provision: {}, traits: {traits} }})",
+                    &prov[2..prov.len() - 1]
+                )
+            }
+            None if !o.entry_is.is_empty() => {
+                self.err(format!("content/tree.toml: {from}: entry_is without entry"));
+                "None".into()
+            }
+            None => "None".into(),
+        };
+        let status = match &o.status {
+            Some(st) => format!("Some({})", self.status(st, &from)),
+            None => "None".into(),
+        };
+        format!(
+            "Opt {{ choice: Choice({choice}), next: {next}, cites: {}, marks: {}, open: {open}, entry: {entry}, all: {}, status: {status}, label: {label}, hint: {hint} }}",
+            self.cites(&o.cites, &from),
+            self.mark_bits(&o.marks, &from),
+            o.all,
+        )
+    }
+
+    fn ask(&mut self, n: &NodeSrc, prefix: &str, from: &str) -> String {
+        let section = n.section.as_deref().unwrap_or_else(|| {
+            self.texts
+                .errors
+                .push(format!("content/tree.toml: {from} needs a section"));
+            ""
+        });
+        if !self.p.tree.sections.iter().any(|s| s == section) {
+            self.err(format!(
+                "content/tree.toml: {from}: unknown section {section:?}"
+            ));
+        }
+        format!(
+            "Ask {{ section: Section::{}, hint: {}, criteria: {}, help: {}, falls_in: {}, falls_out: {} }}",
+            camel(section),
+            self.texts.required(&format!("{prefix}.hint")),
+            self.texts.optional_expr(&format!("{prefix}.criteria")),
+            self.texts.optional_expr(&format!("{prefix}.help")),
+            self.texts.optional_expr(&format!("{prefix}.falls_in")),
+            self.texts.optional_expr(&format!("{prefix}.falls_out")),
+        )
+    }
+
+    fn nodes_table(&mut self) {
+        let p = self.p;
+        let mut s = String::from("pub static NODES: &[Node] = &[\n");
+        for n in &p.tree.node {
+            let from = format!("node {}", n.id);
+            let prefix = format!("node.{}", n.text.as_deref().unwrap_or(&n.id));
+            let kind = self.kind(n, &prefix, &from);
+            let title = if n.kind == "junction" {
+                "TextId(0)".to_owned()
+            } else {
+                self.texts.required(&format!("{prefix}.title"))
+            };
+            let cites = self.cites(&n.cites, &from);
+            let _ = writeln!(
+                s,
+                "    Node {{ key: {:?}, title: {title}, cites: {cites}, kind: {kind} }},",
+                n.id
+            );
+        }
+        s.push_str("];\n\n");
+        let start = self.node_ref(&p.tree.start, "start");
+        let _ = writeln!(s, "pub const START: NodeId = {start};\n");
+        s.push_str(&self.loops());
+        self.out.push_str(&s);
+    }
+
+    fn only(&mut self, n: &NodeSrc, from: &str, fields: &[&str]) {
+        let present = [
+            ("options", !n.options.is_empty()),
+            ("exclusive", !n.exclusive.is_empty()),
+            ("routes", !n.routes.is_empty()),
+            ("notes", !n.notes.is_empty()),
+            ("next", n.next.is_some()),
+            ("then", n.then.is_some()),
+            ("class", n.class.is_some()),
+            ("marks", !n.marks.is_empty()),
+            ("open_marks", !n.open_marks.is_empty()),
+            ("names_entry", n.names_entry),
+            ("section", n.section.is_some()),
+        ];
+        for (name, here) in present {
+            if here && !fields.contains(&name) {
+                self.err(format!(
+                    "content/tree.toml: {from}: a {} has no {name}",
+                    n.kind
+                ));
+            }
+        }
+    }
+
+    fn kind(&mut self, n: &NodeSrc, prefix: &str, from: &str) -> String {
+        match n.kind.as_str() {
+            "question" => {
+                self.only(n, from, &["options", "section"]);
+                if n.options.len() < 2 {
+                    self.err(format!(
+                        "content/tree.toml: {from}: a question needs two options or more"
+                    ));
+                }
+                self.once(n, from);
+                let opts: Vec<String> = n
+                    .options
+                    .iter()
+                    .map(|o| self.opt(o, prefix, from, false))
+                    .collect();
+                format!(
+                    "Kind::Question(Question {{ ask: {}, options: &[\n            {},\n        ] }})",
+                    self.ask(n, prefix, from),
+                    opts.join(",\n            ")
+                )
+            }
+            "checklist" => {
+                self.only(
+                    n,
+                    from,
+                    &["options", "exclusive", "then", "marks", "section"],
+                );
+                if n.options.is_empty() || n.options.len() > 32 {
+                    self.err(format!(
+                        "content/tree.toml: {from}: a checklist has 1 to 32 items"
+                    ));
+                }
+                if n.exclusive.is_empty() {
+                    self.err(format!("content/tree.toml: {from}: a checklist needs an exclusive answer such as \"none\""));
+                }
+                self.once(n, from);
+                for o in n
+                    .exclusive
+                    .iter()
+                    .filter(|o| o.next.as_deref() == Some(CONTINUE))
+                {
+                    self.err(format!("content/tree.toml: {from}, answer {}: an exclusive answer does not continue", o.answer));
+                }
+                let items: Vec<String> = n
+                    .options
+                    .iter()
+                    .map(|o| self.opt(o, prefix, from, true))
+                    .collect();
+                let exclusive: Vec<String> = n
+                    .exclusive
+                    .iter()
+                    .map(|o| {
+                        // An exclusive answer without its own next goes where
+                        // the checklist goes after its items.
+                        let o = OptionSrc {
+                            next: o.next.clone().or_else(|| Some(CONTINUE.to_owned())),
+                            ..o.clone()
+                        };
+                        self.opt(&o, prefix, from, true)
+                    })
+                    .collect();
+                let then = match &n.then {
+                    Some(t) => self.node_ref(t, from),
+                    None => {
+                        self.err(format!("content/tree.toml: {from}: a checklist needs then"));
+                        "NodeId(0)".into()
+                    }
+                };
+                format!(
+                    "Kind::Checklist(Checklist {{ ask: {}, items: &[\n            {},\n        ], exclusive: &[{}], marks: {}, then: {then} }})",
+                    self.ask(n, prefix, from),
+                    items.join(",\n            "),
+                    exclusive.join(", "),
+                    self.mark_bits(&n.marks, from),
+                )
+            }
+            "junction" => {
+                self.only(n, from, &["routes"]);
+                if n.routes.last().is_none_or(|r| !r.when.is_empty()) {
+                    self.err(format!(
+                        "content/tree.toml: {from}: the last route must have no tests"
+                    ));
+                }
+                if n.routes.iter().rev().skip(1).any(|r| r.when.is_empty()) {
+                    self.err(format!(
+                        "content/tree.toml: {from}: only the last route may have no tests"
+                    ));
+                }
+                let routes: Vec<String> = n
+                    .routes
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "Route {{ tests: {}, next: {}, marks: {} }}",
+                            self.tests(&r.when, from),
+                            self.target(&r.next, from),
+                            self.mark_bits(&r.marks, from)
+                        )
+                    })
+                    .collect();
+                format!(
+                    "Kind::Junction(&[\n            {},\n        ])",
+                    routes.join(",\n            ")
+                )
+            }
+            "interruption" => {
+                self.only(n, from, &["next"]);
+                let next = match &n.next {
+                    Some(t) => self.node_ref(t, from),
+                    None => {
+                        self.err(format!("content/tree.toml: {from}: needs next"));
+                        "NodeId(0)".into()
+                    }
+                };
+                format!(
+                    "Kind::Interruption {{ body: {}, next: {next} }}",
+                    self.texts.required(&format!("{prefix}.body"))
+                )
+            }
+            "outcome" => {
+                self.only(n, from, &["class", "notes", "open_marks", "names_entry"]);
+                let class = match n.class.as_deref().map(outcome_class) {
+                    Some(Some(c)) => c,
+                    other => {
+                        self.err(format!(
+                            "content/tree.toml: {from}: class {other:?} is not an outcome class"
+                        ));
+                        "OutcomeClass::Consult"
+                    }
+                };
+                let notes: Vec<String> = n
+                    .notes
+                    .iter()
+                    .map(|note| {
+                        let nf = format!("{from}, note {}", note.id);
+                        format!(
+                            "Note {{ key: {:?}, tests: {}, text: {}, cites: {} }}",
+                            note.id,
+                            self.tests(&note.when, &nf),
+                            self.texts.required(&format!("note.{}", note.id)),
+                            self.cites(&note.cites, &nf)
+                        )
+                    })
+                    .collect();
+                format!(
+                    "Kind::Outcome(Outcome {{ class: {class}, summary: {}, next_steps: {}, also: {}, names_entry: {}, notes: &[{}], open_marks: {} }})",
+                    self.texts.required(&format!("{prefix}.summary")),
+                    self.texts.required(&format!("{prefix}.next_steps")),
+                    self.texts.optional_expr(&format!("{prefix}.also")),
+                    n.names_entry,
+                    notes.join(", "),
+                    self.mark_bits(&n.open_marks, from),
+                )
+            }
+            other => {
+                self.err(format!("content/tree.toml: {from}: unknown kind {other:?}"));
+                "Kind::Junction(&[])".into()
+            }
+        }
+    }
+
+    /// Each answer once per node.
+    fn once(&mut self, n: &NodeSrc, from: &str) {
+        let mut seen = BTreeSet::new();
+        for o in n.options.iter().chain(&n.exclusive) {
+            if !seen.insert(&o.answer) {
+                self.err(format!(
+                    "content/tree.toml: {from}: answer {} twice",
+                    o.answer
+                ));
+            }
+        }
+    }
+
+    /// For every node, the checklist whose items lead to it before they
+    /// continue (a node serves at most one checklist, and a checklist's
+    /// items do not lead into another); and a check that `continue` is only
+    /// used where a checklist waits.
+    fn loops(&mut self) -> String {
+        let p = self.p;
+        let successors = |n: &NodeSrc| -> Vec<String> {
+            let mut out: Vec<String> = n
+                .options
+                .iter()
+                .chain(&n.exclusive)
+                .filter_map(|o| o.next.clone())
+                .collect();
+            out.extend(n.routes.iter().map(|r| r.next.clone()));
+            out.extend(n.next.clone());
+            out
+        };
+        // Which nodes can lead to `continue` without passing a checklist.
+        let mut reaches = vec![false; p.tree.node.len()];
+        loop {
+            let mut changed = false;
+            for (i, n) in p.tree.node.iter().enumerate() {
+                if reaches[i] || n.kind == "checklist" {
+                    continue;
+                }
+                let r = successors(n).iter().any(|t| {
+                    t == CONTINUE || self.nodes.get(t.as_str()).is_some_and(|j| reaches[*j])
+                });
+                if r {
+                    reaches[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // The checklist, and the item, each such node serves: a node serves
+        // one item, so that a walk passes it at most once.
+        let mut owner: Vec<Option<usize>> = vec![None; p.tree.node.len()];
+        let mut item_of: Vec<Option<usize>> = vec![None; p.tree.node.len()];
+        for (ci, c) in p
+            .tree
+            .node
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.kind == "checklist")
+        {
+            for (ii, first) in c.options.iter().enumerate() {
+                let mut stack: Vec<String> = first.next.iter().cloned().collect();
+                while let Some(id) = stack.pop() {
+                    let Some(&i) = self.nodes.get(id.as_str()) else {
+                        continue;
+                    };
+                    let n = &p.tree.node[i];
+                    if n.kind == "checklist" {
+                        self.err(format!(
+                            "content/tree.toml: the items of {} lead into the checklist {id}",
+                            c.id
+                        ));
+                        continue;
+                    }
+                    if !reaches[i] {
+                        continue;
+                    }
+                    match (owner[i], item_of[i]) {
+                        (Some(o), Some(it)) if o == ci && it == ii => continue,
+                        (Some(o), Some(it)) => {
+                            self.err(format!(
+                                "content/tree.toml: node {id} serves both {} of {} and {} of {}",
+                                p.tree.node[o].options[it].answer,
+                                p.tree.node[o].id,
+                                first.answer,
+                                c.id
+                            ));
+                            continue;
+                        }
+                        _ => {
+                            owner[i] = Some(ci);
+                            item_of[i] = Some(ii);
+                        }
+                    }
+                    stack.extend(successors(n));
+                }
+            }
+        }
+        for (i, n) in p.tree.node.iter().enumerate() {
+            // A checklist's own items continue to its next item; anything
+            // else that continues must lie on the way from such an item.
+            if reaches[i] && owner[i].is_none() {
+                self.err(format!(
+                    "content/tree.toml: node {} continues, but no checklist's items lead to it",
+                    n.id
+                ));
+            }
+        }
+        let entries: Vec<String> = owner
+            .iter()
+            .map(|o| o.map_or_else(|| "None".into(), |c| format!("Some(NodeId({c}))")))
+            .collect();
+        format!(
+            "/// For each node, the checklist whose ticked items lead to it (where\n/// `continue` returns to).\npub static LOOP_OF: &[Option<NodeId>] = &[{}];\n\n",
+            entries.join(", ")
+        )
+    }
+
+    fn sections_and_authorities(&mut self) {
+        let p = self.p;
+        let mut s = String::from("pub static SECTIONS: &[(Section, TextId)] = &[\n");
+        for sec in &p.tree.sections {
+            let t = self.texts.required(&format!("section.{sec}"));
+            let _ = writeln!(s, "    (Section::{}, {t}),", camel(sec));
+        }
+        s.push_str("];\n\npub static AUTHORITIES: &[Authority] = &[\n");
+        let mut states = BTreeSet::new();
+        for a in &p.authorities.authority {
+            if !states.insert(&a.state) {
+                self.err(format!("content/authorities.toml: {} twice", a.state));
+            }
+            let from = format!("content/authorities.toml: {}", a.state);
+            let status = self.status(&a.status, &from);
+            let _ = writeln!(
+                s,
+                "    Authority {{ state: {:?}, state_name: {}, name: {}, url: {:?}, status: {status} }},",
+                a.state,
+                self.texts.required(&format!("state.{}", a.state)),
+                self.texts.required(&format!("authority.{}", a.state)),
+                a.url,
+            );
+        }
+        s.push_str("];\n");
+        self.out.push_str(&s);
+    }
+}
+
+fn outcome_class(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "LISTED" => "OutcomeClass::Listed",
+        "INTRA-EU-LICENCE" => "OutcomeClass::IntraEuLicence",
+        "ART4-LICENCE" => "OutcomeClass::Art4Licence",
+        "ART5-LICENCE" => "OutcomeClass::Art5Licence",
+        "ART5-NOTIFY" => "OutcomeClass::Art5Notify",
+        "ART5-DUE-DILIGENCE" => "OutcomeClass::Art5DueDiligence",
+        "NOT-CSI" => "OutcomeClass::NotCsi",
+        "CONSULT" => "OutcomeClass::Consult",
+        "OUT-OF-SCOPE-ACTIVITY" => "OutcomeClass::OutOfScopeActivity",
+        _ => return None,
+    })
+}
+
+fn camel(s: &str) -> String {
+    s.split(['_', '-'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn gen_texts(
+    langs: &[(String, BTreeMap<String, String>)],
+    keys: &[&String],
+    used_by_content: &BTreeSet<usize>,
+) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "pub const COUNT: usize = {};\n", keys.len());
+    s.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Lang {\n");
+    for (code, _) in langs {
+        let _ = writeln!(s, "    {},", camel(code));
+    }
+    s.push_str("}\n\nimpl Lang {\n    pub const ALL: &[Lang] = &[\n");
+    for (code, _) in langs {
+        let _ = writeln!(s, "        Lang::{},", camel(code));
+    }
+    s.push_str("    ];\n\n    pub fn code(self) -> &'static str {\n        match self {\n");
+    for (code, _) in langs {
+        let _ = writeln!(s, "            Lang::{} => {code:?},", camel(code));
+    }
+    // One string per language with the end of each text, rather than a
+    // table of string slices: a third of the bytes, and no pointer per text.
+    s.push_str("        }\n    }\n\n    fn table(self) -> (&'static str, &'static [u32; COUNT]) {\n        match self {\n");
+    for (code, _) in langs {
+        let upper = code.to_uppercase();
+        let _ = writeln!(
+            s,
+            "            Lang::{} => ({upper}, &{upper}_ENDS),",
+            camel(code)
+        );
+    }
+    s.push_str("        }\n    }\n}\n\n");
+    for (code, table) in langs {
+        let upper = code.to_uppercase();
+        let mut all = String::new();
+        let mut ends = Vec::with_capacity(keys.len());
+        for k in keys {
+            all.push_str(table.get(k.as_str()).map_or("", String::as_str));
+            ends.push(u32::try_from(all.len()).unwrap_or(u32::MAX));
+        }
+        let _ = writeln!(s, "static {upper}: &str = {all:?};\n");
+        let _ = writeln!(s, "static {upper}_ENDS: [u32; COUNT] = {ends:?};\n");
+    }
+    s.push_str("/// Every key, in table order (for checks and tooling).\npub static KEYS: [&str; COUNT] = [\n");
+    for k in keys {
+        let _ = writeln!(s, "    {k:?},");
+    }
+    s.push_str("];\n\n");
+    let _ = writeln!(
+        s,
+        "/// Keys that the content tables (tree, sources, authorities) refer to.\npub static CONTENT_KEYS: &[usize] = &{:?};\n",
+        used_by_content.iter().collect::<Vec<_>>()
+    );
+    // Names for the texts the code uses directly: `ui.start.heading`
+    // becomes `ui::START_HEADING`, and `meta.name` becomes `meta::NAME`.
+    for module in ["ui", "meta", "answer", "class"] {
+        let _ = writeln!(s, "pub mod {module} {{\n    use super::TextId;");
+        for (i, k) in keys.iter().enumerate() {
+            if let Some(rest) = k.strip_prefix(&format!("{module}.")) {
+                let name = rest.replace(['.', '-'], "_").to_uppercase();
+                let _ = writeln!(s, "    pub const {name}: TextId = TextId({i});");
+            }
+        }
+        s.push_str("}\n\n");
+    }
+    s
+}
+
+/// FNV-1a, 64 bit: enough to notice that the content changed.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}

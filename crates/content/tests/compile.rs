@@ -1,0 +1,312 @@
+//! The compiler on small contents of its own: a sound one compiles, and each
+//! kind of mistake a reviewer could make is refused with a message that
+//! names it.
+
+use cyberscreen_content::{Files, compile};
+
+const TREE: &str = r#"
+start = "kind"
+sections = ["s"]
+
+[[mark]]
+id = "m"
+about = "A mark."
+
+[[node]]
+id = "kind"
+kind = "checklist"
+section = "s"
+cites = ["P"]
+options = [
+  { answer = "first", next = "ask", marks = ["m"] },
+  { answer = "second" },
+]
+exclusive = [{ answer = "none" }]
+then = "route"
+
+[[node]]
+id = "ask"
+kind = "question"
+section = "s"
+cites = ["P"]
+options = [
+  { answer = "yes", next = "done", entry = "E", entry_is = ["annex-iv"] },
+  { answer = "no", next = "continue" },
+]
+
+[[node]]
+id = "route"
+kind = "junction"
+routes = [
+  { if = ["m"], next = "done" },
+  { next = "done" },
+]
+
+[[node]]
+id = "done"
+kind = "outcome"
+class = "LISTED"
+names_entry = true
+cites = ["P"]
+notes = [{ id = "n", if = ["!m", "entry.annex-iv"] }]
+"#;
+
+const SOURCES: &str = r#"
+provision = [
+  { id = "P", doc = "d", status = "verified", kind = "law" },
+  { id = "E", doc = "d", status = "verified", kind = "entry" },
+]
+
+[[document]]
+id = "d"
+url = "https://example.org"
+"#;
+
+const AUTHORITIES: &str = r#"
+[[authority]]
+state = "DE"
+url = "https://example.org"
+status = "verified"
+"#;
+
+const VERSION: &str = "content_version = \"1\"\ndigest = \"0\"\n";
+
+const EN: &str = r#"
+[meta]
+code = "en"
+name = "English"
+
+[answer]
+yes = "Yes"
+no = "No"
+none = "None"
+
+[section]
+s = "Section"
+
+[doc.d]
+title = "Document"
+version = "Version {v}"
+
+[cite]
+P = "Provision"
+E = "Entry"
+
+[state]
+DE = "Germany"
+
+[authority]
+DE = "Authority"
+
+[note]
+n = "A note."
+
+[node.kind]
+title = "Which?"
+hint = "Tick."
+
+[node.kind.options]
+first = "First"
+second = "Second"
+
+[node.ask]
+title = "Ask?"
+hint = "Hint."
+
+[node.done]
+title = "Done, {entry}"
+summary = "Summary."
+next_steps = "Steps."
+"#;
+
+fn files(tree: &str, en: &str, de: Option<&str>) -> Files {
+    let mut f = vec![
+        ("content/tree.toml".to_owned(), tree.to_owned()),
+        ("content/sources.toml".to_owned(), SOURCES.to_owned()),
+        (
+            "content/authorities.toml".to_owned(),
+            AUTHORITIES.to_owned(),
+        ),
+        ("content/version.toml".to_owned(), VERSION.to_owned()),
+        ("content/text/en.toml".to_owned(), en.to_owned()),
+    ];
+    if let Some(de) = de {
+        f.push(("content/text/de.toml".to_owned(), de.to_owned()));
+    }
+    Files(f)
+}
+
+fn errors(tree: &str, en: &str, de: Option<&str>) -> String {
+    compile(&files(tree, en, de))
+        .err()
+        .map(|e| e.join("\n"))
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_sound_content_compiles_to_tables() {
+    let out = compile(&files(TREE, EN, None)).expect("the fixture compiles");
+    for expected in [
+        "pub static NODES",
+        "Kind::Checklist",
+        "Kind::Junction",
+        "Target::Continue",
+        "EntryTraits(EntryTraits::ANNEX_IV.0)",
+        "negated: true",
+        "pub static LOOP_OF",
+    ] {
+        assert!(out.tree_rs.contains(expected), "{expected} missing");
+    }
+    assert!(out.texts_rs.contains("pub enum Lang"));
+}
+
+#[test]
+fn a_target_that_does_not_exist_is_refused() {
+    let e = errors(
+        &TREE.replace("next = \"done\", entry", "next = \"nowhere\", entry"),
+        EN,
+        None,
+    );
+    assert!(e.contains("leads to unknown node \"nowhere\""), "{e}");
+}
+
+#[test]
+fn a_citation_that_does_not_exist_is_refused() {
+    let e = errors(
+        &TREE.replacen("cites = [\"P\"]", "cites = [\"Q\"]", 1),
+        EN,
+        None,
+    );
+    assert!(e.contains("cites unknown provision \"Q\""), "{e}");
+}
+
+#[test]
+fn an_unknown_mark_or_trait_is_refused() {
+    let e = errors(
+        &TREE.replace("marks = [\"m\"]", "marks = [\"x\"]"),
+        EN,
+        None,
+    );
+    assert!(e.contains("unknown mark \"x\""), "{e}");
+    let e = errors(
+        &TREE.replace("entry_is = [\"annex-iv\"]", "entry_is = [\"annex-v\"]"),
+        EN,
+        None,
+    );
+    assert!(e.contains("unknown entry trait \"annex-v\""), "{e}");
+}
+
+#[test]
+fn an_entry_must_be_an_annex_i_entry() {
+    let e = errors(&TREE.replace("entry = \"E\"", "entry = \"P\""), EN, None);
+    assert!(e.contains("P is not an Annex I entry"), "{e}");
+}
+
+#[test]
+fn continue_is_only_for_what_a_checklist_asks() {
+    let tree = TREE.replace(
+        "  { if = [\"m\"], next = \"done\" },\n",
+        "  { if = [\"m\"], next = \"continue\" },\n",
+    );
+    let e = errors(&tree, EN, None);
+    assert!(
+        e.contains("node route continues, but no checklist's items lead to it"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_junction_ends_in_a_route_without_tests() {
+    let e = errors(
+        &TREE.replace(
+            "  { next = \"done\" },\n]",
+            "  { if = [\"m\"], next = \"done\" },\n]",
+        ),
+        EN,
+        None,
+    );
+    assert!(e.contains("the last route must have no tests"), "{e}");
+}
+
+#[test]
+fn a_node_twice_or_an_answer_twice_is_refused() {
+    let e = errors(
+        &format!("{TREE}\n[[node]]\nid = \"done\"\nkind = \"outcome\"\nclass = \"CONSULT\"\n"),
+        EN,
+        None,
+    );
+    assert!(e.contains("node done twice"), "{e}");
+    let e = errors(
+        &TREE.replace(
+            "{ answer = \"no\", next = \"continue\" }",
+            "{ answer = \"yes\", next = \"continue\" }",
+        ),
+        EN,
+        None,
+    );
+    assert!(e.contains("answer yes twice"), "{e}");
+}
+
+#[test]
+fn a_missing_text_is_refused() {
+    let e = errors(TREE, &EN.replace("hint = \"Hint.\"\n", ""), None);
+    assert!(e.contains("lacks node.ask.hint"), "{e}");
+}
+
+#[test]
+fn a_translation_must_have_every_text_with_the_same_placeholders() {
+    let de = EN
+        .replace("code = \"en\"", "code = \"de\"")
+        .replace("Done, {entry}", "Fertig");
+    let e = errors(TREE, EN, Some(&de));
+    assert!(
+        e.contains("content/text/de.toml: node.done.title has other placeholders than en"),
+        "{e}"
+    );
+    let de = EN
+        .replace("code = \"en\"", "code = \"de\"")
+        .replace("n = \"A note.\"\n", "");
+    let e = errors(TREE, EN, Some(&de));
+    assert!(e.contains("content/text/de.toml lacks note.n"), "{e}");
+    let de = format!(
+        "{}\n[extra]\nkey = \"x\"\n",
+        EN.replace("code = \"en\"", "code = \"de\"")
+    );
+    let e = errors(TREE, EN, Some(&de));
+    assert!(e.contains("extra.key is not a key of en"), "{e}");
+}
+
+#[test]
+fn an_unknown_field_or_kind_is_refused() {
+    let e = errors(
+        &TREE.replace("kind = \"question\"", "kind = \"quiz\""),
+        EN,
+        None,
+    );
+    assert!(e.contains("unknown kind \"quiz\""), "{e}");
+    let e = errors(
+        &TREE.replace("then = \"route\"", "then = \"route\"\nnext = \"done\""),
+        EN,
+        None,
+    );
+    assert!(e.contains("a checklist has no next"), "{e}");
+    let e = errors(
+        &TREE.replace("names_entry = true", "names_entry = true\nwhatever = 1"),
+        EN,
+        None,
+    );
+    assert!(e.contains("unknown field `whatever`"), "{e}");
+}
+
+#[test]
+fn answer_names_of_one_character_are_refused() {
+    let e = errors(
+        &TREE.replace("answer = \"second\"", "answer = \"s\""),
+        &EN.replace("second = \"Second\"", "s = \"Second\""),
+        None,
+    );
+    assert!(
+        e.contains("answer names have two characters or more"),
+        "{e}"
+    );
+}
