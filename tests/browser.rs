@@ -148,7 +148,10 @@ async fn a_checklist_takes_several_items_or_one_answer_that_stands_alone() {
         click(&root, &format!("input[value={answer}]")).await;
         click(&root, "button[type=submit]").await;
     }
-    assert_eq!(text(&root, "legend h1"), "What will you export?");
+    assert_eq!(
+        text(&root, "legend h1"),
+        "What does the transaction include?"
+    );
     let checked = |value: &str| {
         find(&root, &format!("input[value={value}]"))
             .unchecked_into::<HtmlInputElement>()

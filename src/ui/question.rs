@@ -58,12 +58,11 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
                 value={opt.choice.key()} {checked}
                 aria-describedby={opt.hint.map(|_| hint_id.clone())}
                 ref={node_ref} {onchange} />
-            <label class={format!("{class}-label")} for={id}>
-                { lang.text(opt.label) }
-                if let Some(status) = opt.status {
-                    { " " }{ status_badge(lang, status) }
-                }
-            </label>
+            <label class={format!("{class}-label")} for={id}>{ lang.text(opt.label) }</label>
+            // Beside the label, not in it: the badge is no part of the answer.
+            if let Some(status) = opt.status {
+                { " " }{ status_badge(lang, status) }
+            }
             if let Some(h) = opt.hint {
                 <div id={hint_id} class={classes!("cs-hint", format!("{class}-hint"))}>{ lang.text(h) }</div>
             }

@@ -223,5 +223,5 @@ export const SCENARIOS = {
   // A letter on a military end use in a country under an arms embargo.
   P21: ['export', 'other', 'military'],
   // As P9, but the monitored person is always told: not covert.
-  P22: ['export', 'other', 'no', 'software', 'none', 'not_sure', 'no', 'no'],
+  P22: ['export', 'other', 'no', 'software', 'none', 'not_sure', 'no', 'none'],
 };

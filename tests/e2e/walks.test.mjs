@@ -112,12 +112,12 @@ test('P5 with the keyboard only: an openly installed parental-control app is not
   await page.locator('legend h1').waitFor();
   await answerByKeyboard(page, 0); // Export it out of the EU
   await answerByKeyboard(page, 3); // Another country outside the EU
-  await answerByKeyboard(page, 2); // No, we have had no such letter
+  await answerByKeyboard(page, 3); // No, we have had no such letter
   await tickByKeyboard(page, 1); // Software
   await tickByKeyboard(page, 6); // None of these could fit the software
   await answerByKeyboard(page, 0); // Yes: specially designed to monitor a child
   await answerByKeyboard(page, 1); // No: not covert, a permanent notification shows
-  await answerByKeyboard(page, 1); // No, none of the types of section 2.2
+  await tickByKeyboard(page, 6); // None of the types of section 2.2
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   await assertAccessible(page, 'check your answers');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'cs-title');
@@ -169,7 +169,7 @@ test('P9: unsure whether it is specially designed: every element is still asked,
   await answerWith(page, SCENARIOS.P9);
   await outcome(s, 'CONSULT', ['Art.2(20)', 'GL.1.2.1']);
   const draft = await page.locator('.cs-draft').textContent();
-  assert.match(draft, /Is the product specially designed to enable the covert surveillance of people\? Our answer: I'm not sure/);
+  assert.match(draft, /what the product is specially designed to do\? Our answer: I'm not sure/);
   assert.match(await page.locator('.cs-open-points').textContent(), /specially designed/);
   const asked = await page.locator('.cs-summary-key').allTextContents();
   for (const element of ['without the people concerned knowing', 'watch particular people', 'monitoring, extracting, collecting or analysing data', 'information and telecommunication systems']) {
@@ -196,7 +196,7 @@ test('P12 with the keyboard only: an IMSI catcher sent to another Member State i
   await answerByKeyboard(page, 1); // Only send it to another EU Member State
   await tickByKeyboard(page, 0); // Equipment
   await tickByKeyboard(page, 2); // Mobile interception
-  await answerByKeyboard(page, 1); // Identifiers (f.2)
+  await answerByKeyboard(page, 3); // Identifiers (f.2), after jamming, detection and content
   await answerByKeyboard(page, 1); // No: not an excluded kind
   await outcome(s, 'OUT-OF-SCOPE-ACTIVITY', ['Art.11(1)', 'Art.11(9)', '5A001.f.2']);
 });
@@ -263,7 +263,7 @@ test('steps taken faster than the browser paints each keep their history entry',
 
 test('"Change" on check your answers asks the newly opened question, then returns', async (t) => {
   const { page } = await begin(t);
-  await answerWith(page, ['export', 'other', 'no', 'equipment', 'none', 'no']);
+  await answerWith(page, ['export', 'other', 'no', 'equipment', 'none', 'no', 'none']);
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   await screenshot(page, 'check-answers');
   await page
@@ -301,7 +301,7 @@ test('the printed outcome is a dated record with every answer and a signature bl
 test('the downloaded JSON record imports again to the same outcome', async (t) => {
   const session = await begin(t);
   const { page } = session;
-  await answerWith(page, ['export', 'other', 'no', 'equipment', 'forensic', 'yes', 'no']);
+  await answerWith(page, ['export', 'other', 'no', 'equipment', 'forensic', 'other', 'yes', 'no']);
   await outcome(session, 'LISTED', ['5A004.b']);
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -118,6 +118,7 @@ fn p03_phone_unlocking_forensic_kit_is_listed_5a004b() {
         &[
             ("form", "equipment"),
             ("screen-equipment", "forensic"),
+            ("eq-forensic-how", "other"),
             ("eq-forensic", "yes"),
             ("eq-forensic-excluded", "no"),
         ],
@@ -136,6 +137,7 @@ fn p04_qoe_probe_is_excluded_from_5a001j_and_not_csi() {
             ("eq-ip-network", "yes"),
             ("eq-ip-network-excluded", "yes"),
             ("csi-designed", "no"),
+            ("type-designed", "none"),
         ],
     );
     let e = check(&given, NotCsi, "not-csi", &["Art.2(20)", "5A001.j.note"]);
@@ -151,7 +153,7 @@ fn p05_open_parental_control_is_not_covert() {
             ("screen-software", "none"),
             ("csi-designed", "yes"),
             ("csi-covert", "no"),
-            ("type-covert", "no"),
+            ("type-covert", "none"),
         ],
     );
     check(&given, NotCsi, "not-csi", &["Art.2(20)", "GL.1.2.2"]);
@@ -267,6 +269,7 @@ fn p10_vulnerability_report_to_vendor_is_not_csi() {
             ("tech-intrusion", "develop_intrusion"),
             ("tech-intrusion-excluded", "yes"),
             ("csi-designed", "no"),
+            ("type-designed", "none"),
         ],
     );
     check(&given, NotCsi, "not-csi", &["4E001.note1", "Art.2(20)"]);
@@ -281,6 +284,7 @@ fn p11_enterprise_firewall_is_not_csi_and_points_to_encryption() {
             ("screen-equipment", "none"),
             ("screen-software", "none"),
             ("csi-designed", "no"),
+            ("type-designed", "none"),
         ],
     );
     let e = check(&given, NotCsi, "not-csi", &["Art.2(20)", "Art.3(1)"]);
@@ -397,7 +401,7 @@ fn p17_dpi_with_an_intelligence_module_is_listed_5a001j() {
 fn p18_visible_face_recognition_is_never_settled_by_a_no_on_covert() {
     let mut given = export("other", &CSI_SOFTWARE);
     given.retain(|(k, _)| *k != "csi-covert");
-    given.extend([("csi-covert", "no"), ("type-covert", "yes")]);
+    given.extend([("csi-covert", "no"), ("type-covert", "face")]);
     given.extend(DILIGENT);
     let e = check(&given, Consult, "consult", &["GL.2.2"]);
     let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
@@ -457,9 +461,124 @@ fn p22_a_definite_no_on_covert_settles_it_and_the_unsure_answer_stays_open() {
     given.extend([
         ("csi-designed", "not_sure"),
         ("csi-covert", "no"),
-        ("type-covert", "no"),
+        ("type-covert", "none"),
     ]);
     let e = check(&given, NotCsi, "not-csi", &["GL.1.2.2"]);
     let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
     assert_eq!(open, vec!["csi-designed"]);
+}
+
+/// A phone-forensics kit whose vendor ticks only the forensic description:
+/// how it gets round the passcode is asked, and brute force decides 5A004.a.
+#[test]
+fn p15_a_forensic_kit_ticked_only_as_forensic_is_still_asked_about_code_breaking() {
+    let given = export(
+        "eu001",
+        &[
+            ("form", "equipment"),
+            ("screen-equipment", "forensic"),
+            ("eq-forensic-how", "cryptanalysis"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["5A004.a"]);
+    assert_eq!(entry_of(&e), "5A004.a");
+    assert!(!notes(&e).iter().any(|k| k.starts_with("eu001")));
+}
+
+/// On the way to another Member State, an open code-breaking question is not
+/// dropped when a later entry matches: Annex IV may need a transfer licence.
+#[test]
+fn p20_an_unsure_cryptanalysis_answer_on_a_transfer_inside_the_eu_goes_to_the_authority() {
+    let e = check(
+        &[
+            ("activity", "intra_eu"),
+            ("form", "equipment"),
+            ("screen-equipment", "cryptanalysis+forensic"),
+            ("eq-cryptanalysis", "not_sure"),
+            ("eq-forensic-how", "other"),
+            ("eq-forensic", "yes"),
+            ("eq-forensic-excluded", "no"),
+        ],
+        Consult,
+        "consult",
+        &["Art.12(2)"],
+    );
+    assert!(
+        e.open_points()
+            .any(|s| node(s.question).key == "eq-cryptanalysis")
+    );
+}
+
+/// Face recognition answered "No" on the first element is not settled by it.
+#[test]
+fn p18_a_no_on_specially_designed_for_a_type_of_section_2_2_stays_open() {
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.retain(|(k, _)| *k != "csi-designed");
+    given.extend([("csi-designed", "no"), ("type-designed", "face")]);
+    given.extend(DILIGENT);
+    let e = check(&given, Consult, "consult", &["GL.2.2"]);
+    assert!(
+        e.open_points()
+            .any(|s| node(s.question).key == "csi-designed")
+    );
+}
+
+/// Brokering IMSI catchers for a buyer in Russia: the ban on the service
+/// comes first.
+#[test]
+fn brokering_a_listed_item_for_russia_names_the_ban_on_the_service() {
+    let e = check(
+        &[
+            ("activity", "other_activity"),
+            ("destination", "dual_use_ban"),
+            ("form", "equipment"),
+            ("screen-equipment", "mobile"),
+            ("eq-mobile", "identifiers"),
+            ("eq-mobile-excluded", "no"),
+        ],
+        OutOfScopeActivity,
+        "other-activity-listed",
+        &["Art.6", "Sanctions.RU"],
+    );
+    assert!(notes(&e).contains(&"ban-services"));
+}
+
+/// An exploit course whose vendor is not sure it is in the public domain
+/// stays listed.
+#[test]
+fn p19_an_exploit_course_unsure_of_the_public_domain_stays_listed() {
+    let given = export(
+        "other",
+        &[
+            ("form", "technology"),
+            ("screen-technology", "intrusion"),
+            ("tech-intrusion", "develop_intrusion"),
+            ("tech-intrusion-excluded", "no"),
+            ("tech-intrusion-release", "not_sure"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["4E001.c"]);
+    assert!(
+        e.open_points()
+            .any(|s| node(s.question).key == "tech-intrusion-release")
+    );
+}
+
+/// A device that intercepts and jams is listed as a jammer: no exclusion.
+#[test]
+fn a_jammer_that_also_intercepts_is_never_offered_the_interception_exclusion() {
+    let given = export(
+        "other",
+        &[
+            ("form", "equipment"),
+            ("screen-equipment", "mobile"),
+            ("eq-mobile", "jamming"),
+        ],
+    );
+    let e = check(&given, Listed, "listed", &["5A001.f.3"]);
+    assert!(
+        !e.steps
+            .iter()
+            .any(|s| node(s.question).key == "eq-mobile-excluded")
+    );
 }

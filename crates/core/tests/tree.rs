@@ -105,13 +105,15 @@ impl Facts {
                 _ => {}
             }
         }
-        if n.key.starts_with("type-") && matches!(keys.as_slice(), ["yes"] | ["not_sure"]) {
+        if n.key.starts_with("type-") && keys != ["none"] && !keys.is_empty() {
             self.singled_out = true;
         }
-        if is_question
+        if (is_question || n.key == "red-flags")
             && (keys == ["not_sure"]
                 || (matches!(n.key, "suspicion" | "published") && keys == ["yes"])
-                || (n.key.ends_with("-release")
+                || (n.key == "authority-informed" && keys == ["national"])
+                || (n.key == "red-flags" && keys != ["none"])
+                || (n.key.contains("-release")
                     && !matches!(keys.as_slice(), ["no"] | ["not_sure"])))
         {
             self.to_settle = true;
@@ -328,7 +330,8 @@ fn no_path_offers_eu001_for_an_annex_iv_item() {
                 !applies.iter().any(|k| k.contains("eu001")),
                 "{token}: {applies:?}"
             );
-            if class_at(cursor) == OutcomeClass::Listed {
+            // Where a sanctions ban applies, it says what to do instead.
+            if class_at(cursor) == OutcomeClass::Listed && !applies.contains(&"ban") {
                 assert!(
                     applies.contains(&"no-general-authorisation"),
                     "{token}: {applies:?}"

@@ -198,6 +198,11 @@ impl Cursor {
                             .iter()
                             .find(|o| o.choice == *x)
                             .ok_or(Broken(self.at))?;
+                        // An answer that stands alone may lead elsewhere.
+                        if let Target::Node(_) = opt.next {
+                            next.marks = next.marks.with(c.marks).with(opt.marks);
+                            return next.to(opt.next)?.settle();
+                        }
                         let all = if opt.all {
                             Items::all(c.items.len())
                         } else {

@@ -3,7 +3,7 @@
 use super::content::{self, LOOP_OF, NODES};
 use super::engine::{Answers, End, holds, walk, walk_with};
 use super::model::{
-    Answer, Classes, Entry, Items, Kind, NodeId, Note, Open, OutcomeClass, ProvisionId,
+    Answer, Classes, Entry, Items, Kind, Marks, NodeId, Note, Open, OutcomeClass, ProvisionId,
     ProvisionKind, Section, Target,
 };
 
@@ -246,7 +246,7 @@ fn leads_to(answers: &Answers, node: NodeId, answer: Answer) -> LeadsTo {
         End::Outcome(o) => LeadsTo::Outcome(o),
         End::Ask(next) => LeadsTo::Questions {
             next,
-            possible: reachable_classes(next),
+            possible: reachable_classes_given(next, walk.cursor.marks),
         },
     }
 }
@@ -295,17 +295,107 @@ pub fn successors(at: NodeId) -> Vec<NodeId> {
 
 /// The outcome classes that some answers from `from` on can reach.
 pub fn reachable_classes(from: NodeId) -> Classes {
+    reachable(from, None)
+}
+
+/// As `reachable_classes`, where the path so far has set `marks`: a route
+/// that needs a mark no answer from here on can set, or the absence of one
+/// already set, is not taken; nor are the routes after one that certainly
+/// holds.
+pub fn reachable_classes_given(from: NodeId, marks: Marks) -> Classes {
+    let mut settable = Marks::NONE;
+    visit(from, |n| settable = settable.with(marks_set_at(n)), None);
+    reachable(from, Some((marks, settable)))
+}
+
+fn reachable(from: NodeId, known: Option<(Marks, Marks)>) -> Classes {
+    let mut classes = Classes::default();
+    visit(
+        from,
+        |n| {
+            if let Some(o) = content::node(n).outcome() {
+                classes.insert(o.class);
+            }
+        },
+        known,
+    );
+    classes
+}
+
+/// Every node reachable from `from`, each once; at junctions, only the
+/// routes that `known` (the marks set, and those still settable) allows.
+fn visit(from: NodeId, mut each: impl FnMut(NodeId), known: Option<(Marks, Marks)>) {
     let mut seen = vec![false; NODES.len()];
     let mut stack = vec![from];
-    let mut classes = Classes::default();
     while let Some(at) = stack.pop() {
         if std::mem::replace(&mut seen[usize::from(at.0)], true) {
             continue;
         }
-        if let Some(o) = content::node(at).outcome() {
-            classes.insert(o.class);
+        each(at);
+        match (&content::node(at).kind, known) {
+            (Kind::Junction(routes), Some((set, settable))) => {
+                for r in routes.iter() {
+                    let (possible, certain) = route_chance(r.tests, set, settable);
+                    if possible && let Target::Node(n) = r.next {
+                        stack.push(n);
+                    }
+                    if possible && r.next == Target::Continue {
+                        stack.extend(successors(at));
+                    }
+                    if certain {
+                        break;
+                    }
+                }
+            }
+            _ => stack.extend(successors(at)),
         }
-        stack.extend(successors(at));
     }
-    classes
+}
+
+/// Whether a route's tests can hold, and whether they certainly hold, given
+/// the marks set and those that could still be set.
+fn route_chance(tests: &[super::model::Test], set: Marks, settable: Marks) -> (bool, bool) {
+    let mut possible = true;
+    let mut certain = true;
+    for t in tests {
+        match t.atom {
+            super::model::Atom::Mark(m) => {
+                let now = set.has(m);
+                let later = settable.has(m);
+                if t.negated {
+                    possible &= !now;
+                    certain &= !now && !later;
+                } else {
+                    possible &= now || later;
+                    certain &= now;
+                }
+            }
+            super::model::Atom::Entry(_) => certain = false,
+        }
+    }
+    (possible, certain && possible)
+}
+
+/// The marks an answer or route at `at` can set.
+fn marks_set_at(at: NodeId) -> Marks {
+    let node = content::node(at);
+    let mut m = node
+        .offers()
+        .iter()
+        .fold(Marks::NONE, |m, o| m.with(o.marks));
+    match &node.kind {
+        Kind::Checklist(c) => {
+            m = m.with(c.marks);
+            for o in c.exclusive {
+                m = m.with(o.marks);
+            }
+        }
+        Kind::Junction(routes) => {
+            for r in routes.iter() {
+                m = m.with(r.marks);
+            }
+        }
+        _ => {}
+    }
+    m
 }
