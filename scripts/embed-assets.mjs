@@ -1,9 +1,12 @@
 // After `trunk build`: minifies the JavaScript glue (a quarter less to
-// download, brotli), then makes the files hosts embed from the release build in
-// dist/ — the custom element's module (with the hashed names and integrity
-// hashes of the widget's files written in) and embed.html for iframes — and
-// lists every file's integrity hash in integrity.json.
-import { readFile, writeFile, readdir } from 'node:fs/promises';
+// download, brotli), writes one language pack per language (named after its
+// hash, and listed on the page for the loader), then makes the files hosts
+// embed from the release build in dist/ — the custom element's module (with
+// the hashed names and integrity hashes of the widget's files written in) and
+// embed.html for iframes — and lists every file's integrity hash in
+// integrity.json.
+import { readFile, writeFile, readdir, rename } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -23,12 +26,38 @@ async function minifyGlue(html) {
   return html.replace(link, `$1${sri(code)}"`);
 }
 
+// Each language's texts, from the content compiler, as
+// `texts-<language>-<hash>.txt`: { lang: { href, integrity } }.
+async function writePacks() {
+  execFileSync('cargo', ['run', '--quiet', '-p', 'cyberscreen-content', '--bin', 'cyberscreen-packs', '--', dist], {
+    stdio: 'inherit',
+  });
+  const packs = {};
+  for (const name of (await readdir(dist)).sort()) {
+    const m = name.match(/^texts-([a-z]+)\.txt$/);
+    if (!m) continue;
+    const body = await readFile(join(dist, name));
+    const hashed = `texts-${m[1]}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.txt`;
+    await rename(join(dist, name), join(dist, hashed));
+    packs[m[1]] = { href: hashed, integrity: sri(body) };
+  }
+  if (!packs.en) throw new Error('the content compiler wrote no English pack');
+  return packs;
+}
+const packs = await writePacks();
+
 // The stylesheet is fetched in CORS mode, so that its integrity hash can be
-// checked where the page's origin is opaque (a sandboxed iframe).
-const index = (await minifyGlue(await readFile(join(dist, 'index.html'), 'utf8'))).replace(
-  /<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)"\/?>/,
-  '<link rel="stylesheet" href="$1" integrity="$2" crossorigin="anonymous">',
-);
+// checked where the page's origin is opaque (a sandboxed iframe). The packs'
+// places are data for the loader (a JSON block, which the page's CSP allows:
+// it is never run).
+const packsBlock = `<script type="application/json" id="cyberscreen-packs">${JSON.stringify(packs)}</script>`;
+const index = (await minifyGlue(await readFile(join(dist, 'index.html'), 'utf8')))
+  .replace(
+    /<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)"\/?>/,
+    '<link rel="stylesheet" href="$1" integrity="$2" crossorigin="anonymous">',
+  )
+  .replace('</head>', `${packsBlock}\n</head>`);
+if (!index.includes(packsBlock)) throw new Error('dist/index.html has no </head>');
 await writeFile(join(dist, 'index.html'), index);
 const version = (await readFile('Cargo.toml', 'utf8')).match(/^version = "([^"]+)"/m)[1];
 
@@ -42,6 +71,7 @@ const assets = {
   css: asset(/<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)" crossorigin="anonymous">/, 'stylesheet'),
   glue: asset(/<link rel="modulepreload" href="([^"]+)" crossorigin="anonymous" integrity="([^"]+)"/, 'module preload'),
   wasm: asset(/<link rel="preload" href="([^"]+)" crossorigin="anonymous" integrity="([^"]+)"/, 'wasm preload'),
+  packs,
 };
 
 // The message shown when the code cannot start, in each language, as the

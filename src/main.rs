@@ -1,3 +1,7 @@
+// Runs when the code is loaded: takes where the language packs are from the
+// page. The page's loader (`src/web/loader.js`) or the custom element's
+// module then starts the widget once its language's pack is here:
+// `startPage`, `mountElement`.
 fn main() {
-    cyberscreen::web::mount::start();
+    cyberscreen::web::packs::from_page();
 }

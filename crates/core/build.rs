@@ -16,4 +16,8 @@ fn main() {
     let dir = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).to_owned();
     std::fs::write(dir.join("tree.rs"), out.tree_rs).expect("write tree.rs");
     std::fs::write(dir.join("texts.rs"), out.texts_rs).expect("write texts.rs");
+    std::fs::write(dir.join("text_tables.rs"), out.text_tables_rs).expect("write text_tables.rs");
+    for (code, pack) in &out.packs {
+        std::fs::write(dir.join(format!("texts-{code}.txt")), pack).expect("write a language pack");
+    }
 }

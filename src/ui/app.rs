@@ -273,24 +273,50 @@ pub fn app(props: &AppProps) -> Html {
             if owns_page { <ShareLink {lang} link={share()} /> }
         </> },
     };
-    let onlang = dispatch.reform(|e: Event| {
-        let value = e
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value();
-        Action::SetLang(Lang::from_tag(&value).unwrap_or(Lang::En))
-    });
+    // Another language: at once if its texts are here, else after fetching
+    // its pack; the answers stay as they are either way.
+    let onlang = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let Some(lang) = Lang::from_tag(&value) else {
+                return;
+            };
+            if lang.is_available() {
+                state.dispatch(Action::SetLang(lang));
+                return;
+            }
+            state.dispatch(Action::LoadLang(lang));
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                state.dispatch(match web::packs::fetch(lang).await {
+                    Ok(()) => Action::SetLang(lang),
+                    Err(()) => Action::LangFailed(lang),
+                });
+            });
+        })
+    };
+    let languages = web::packs::offered();
+    let shown = state.loading.unwrap_or(lang);
 
     html! {
         <ContextProvider<Settings> context={settings}>
         <div class="cs" ref={root} lang={lang.code()} data-state={if *ready { "ready" } else { "loading" }}>
-            if Lang::ALL.len() > 1 {
+            if languages.len() > 1 {
                 <div class="cs-toolbar">
                     <label class="cs-label-inline" for="cs-lang">{ lang.text(ui::APP_LANGUAGE) }</label>
-                    <select id="cs-lang" class="cs-select" onchange={onlang}>
-                        { for Lang::ALL.iter().map(|l| html! {
-                            <option value={l.code()} selected={*l == lang}>{ l.name() }</option>
+                    <select id="cs-lang" class="cs-select" onchange={onlang} aria-describedby="cs-lang-status">
+                        { for languages.iter().map(|l| html! {
+                            <option value={l.code()} lang={l.code()} selected={*l == shown}>{ l.name() }</option>
                         }) }
                     </select>
+                    <span id="cs-lang-status" class="cs-hint cs-lang-status" aria-live="polite">
+                        if let Some(l) = state.loading {
+                            { fill(lang.text(ui::APP_LANGUAGE_LOADING), &[("name", l.name())]) }
+                        }
+                    </span>
                 </div>
             }
             if !state.notices.is_empty() {

@@ -37,6 +37,10 @@ fn message(lang: Lang, notice: &Notice) -> String {
         Notice::StorageCorrupted => t(ui::NOTICE_STORAGE_CORRUPTED).into(),
         Notice::Forgotten => t(ui::NOTICE_FORGOTTEN).into(),
         Notice::ForgetFailed => t(ui::NOTICE_FORGET_FAILED).into(),
+        Notice::LanguageFailed(wanted) => fill(
+            t(ui::NOTICE_LANGUAGE_FAILED),
+            &[("name", wanted.name()), ("current", lang.name())],
+        ),
     }
 }
 

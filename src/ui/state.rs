@@ -64,6 +64,9 @@ pub enum Notice {
     Forgotten,
     /// "Forget my answers" could not remove them from this device.
     ForgetFailed,
+    /// The texts of this language could not be fetched: the check stays in
+    /// the language it was in.
+    LanguageFailed(Lang),
 }
 
 /// What the page gave the widget when it started.
@@ -113,6 +116,8 @@ pub struct State {
     pub notices: Vec<Notice>,
     /// The user asked to keep the answers on this device.
     pub remember: bool,
+    /// The language whose texts are being fetched, if any.
+    pub loading: Option<Lang>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -141,7 +146,12 @@ pub enum Action {
     /// "Forget my answers": whether they were removed from this device.
     /// If so, the check starts afresh.
     Forgotten(bool),
+    /// Show this language (its texts are here).
     SetLang(Lang),
+    /// This language's texts are being fetched.
+    LoadLang(Lang),
+    /// This language's texts could not be fetched.
+    LangFailed(Lang),
     SetMemberState(Option<&'static str>),
 }
 
@@ -158,6 +168,7 @@ impl State {
             returning: None,
             notices: Vec::new(),
             remember: false,
+            loading: None,
         }
     }
 
@@ -215,12 +226,18 @@ impl State {
             });
         }
         let mut notices = Vec::new();
+        // A language whose texts are not here stays out: the page's loader
+        // fetched the link's language where it had one.
         let lang = match saved.lang.as_deref() {
             None => self.lang,
-            Some(tag) => Lang::from_tag(tag).unwrap_or_else(|| {
-                notices.push(Notice::LanguageUnknown(tag.to_owned()));
-                self.lang
-            }),
+            Some(tag) => match Lang::from_tag(tag) {
+                Some(lang) if lang.is_available() => lang,
+                Some(_) => self.lang,
+                None => {
+                    notices.push(Notice::LanguageUnknown(tag.to_owned()));
+                    self.lang
+                }
+            },
         };
         let given = saved.member_state.as_deref().and_then(|code| {
             let found = content::authority(code).map(|a| a.state);
@@ -400,7 +417,21 @@ impl State {
             // Nothing is claimed that did not happen: the answers stay, and
             // so does remembering, since the stored copy is still there.
             Action::Forgotten(false) => self.notify(Notice::ForgetFailed),
-            Action::SetLang(lang) => State { lang, ..self },
+            Action::SetLang(lang) if lang.is_available() => State {
+                lang,
+                loading: None,
+                ..self
+            },
+            Action::SetLang(_) => self,
+            Action::LoadLang(lang) => State {
+                loading: Some(lang),
+                ..self
+            },
+            Action::LangFailed(lang) => State {
+                loading: None,
+                ..self
+            }
+            .notify(Notice::LanguageFailed(lang)),
             Action::SetMemberState(member_state) => State {
                 member_state,
                 ..self

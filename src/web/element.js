@@ -10,7 +10,8 @@ const FAILED = /* FAILED */ null;
 const base = new URL('.', import.meta.url);
 let started;
 
-// Loads and starts the code once for all widgets on the page.
+// Loads and starts the code once for all widgets on the page, and tells it
+// where the other languages' packs are.
 function start() {
   started ??= (async () => {
     const glue = new URL(ASSETS.glue.href, base).href;
@@ -27,9 +28,33 @@ function start() {
     });
     const module = await import(glue);
     await module.default({ module_or_path: wasm });
+    module.setPacks(JSON.stringify(PLACES));
     return module;
   })();
   return started;
+}
+
+// Each language's pack, with its address made absolute: the widget's files
+// are where this module is, not where the host's page is.
+const PLACES = Object.fromEntries(
+  Object.entries(ASSETS.packs).map(([code, { href, integrity }]) => [code, { href: new URL(href, base).href, integrity }]),
+);
+const fetched = {};
+
+// A language's texts, fetched once per page (with the code, in parallel)
+// and checked against their integrity hash.
+function texts(code) {
+  fetched[code] ??= fetch(PLACES[code].href, { integrity: PLACES[code].integrity, credentials: 'same-origin' }).then(
+    (response) => (response.ok ? response.text() : Promise.reject(new Error(`${PLACES[code].href}: ${response.status}`))),
+  );
+  return fetched[code];
+}
+
+// The language a widget starts in: the element's `lang`, else the first of
+// the user's languages that has a pack, else English.
+function language(element) {
+  const wanted = [element.getAttribute('lang') ?? '', ...navigator.languages, 'en'];
+  return wanted.map((tag) => tag.split(/[-_]/)[0].toLowerCase()).find((code) => Object.hasOwn(PLACES, code));
 }
 
 class CyberScreen extends HTMLElement {
@@ -46,21 +71,20 @@ class CyberScreen extends HTMLElement {
     const mount = document.createElement('div');
     shadow.replaceChildren(style, mount);
     const generation = ++this.#generation;
-    start().then(
-      (module) => {
+    const lang = language(this);
+    Promise.all([start(), texts(lang)])
+      .then(([module, pack]) => {
         if (generation !== this.#generation || !this.isConnected) return;
+        if (!module.loadPack(lang, pack)) throw new Error(`the ${lang} texts do not fit this version`);
         const attributes = this.getAttributeNames().map((name) => [name, this.getAttribute(name)]);
-        this.#widget = module.mountElement(mount, attributes, this.id || undefined);
-      },
-      (error) => {
+        this.#widget = module.mountElement(mount, attributes, this.id || undefined, lang);
+      })
+      .catch((error) => {
         console.error('cyberscreen could not start:', error);
         const message = document.createElement('div');
         message.className = 'cs';
         message.setAttribute('role', 'alert');
-        // In the element's language, else the first of the user's, else English.
-        const wanted = [this.getAttribute('lang') ?? '', ...navigator.languages, 'en'];
-        const code = wanted.map((tag) => tag.split('-')[0].toLowerCase()).find((c) => FAILED[c]);
-        const [title, text] = FAILED[code];
+        const [title, text] = FAILED[lang] ?? FAILED.en;
         const heading = document.createElement('p');
         heading.className = 'cs-title';
         heading.textContent = title;
@@ -69,8 +93,7 @@ class CyberScreen extends HTMLElement {
         message.replaceChildren(heading, body);
         mount.replaceChildren(message);
         this.setAttribute('data-state', 'failed');
-      },
-    );
+      });
   }
 
   disconnectedCallback() {

@@ -37,14 +37,29 @@ impl Widget {
     }
 }
 
-/// Mounts a widget into `root` (a node inside the element's shadow root).
-/// `attributes` lists the element's `[name, value]` pairs; `id` keeps the
-/// answers of several widgets on one page apart when remembered.
+/// Takes a language's pack, fetched by the element's module; whether it fit.
+#[wasm_bindgen(js_name = loadPack)]
+pub fn load_pack(lang: &str, pack: &str) -> bool {
+    crate::text::Lang::from_tag(lang).is_some_and(|l| super::packs::take(l, pack))
+}
+
+/// Where the languages' packs are, for switching: `{"de": {"href", "integrity"}, …}`.
+#[wasm_bindgen(js_name = setPacks)]
+pub fn set_packs(places: &str) {
+    super::packs::set_places(places);
+}
+
+/// Mounts a widget into `root` (a node inside the element's shadow root), in
+/// `lang`, whose pack the module loaded (the element's `lang`, else the
+/// browser's preference, else English). `attributes` lists the element's
+/// `[name, value]` pairs; `id` keeps the answers of several widgets on one
+/// page apart when remembered.
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(
     root: web_sys::Element,
     attributes: js_sys::Array,
     id: Option<String>,
+    lang: &str,
 ) -> Widget {
     let pairs: Vec<(String, String)> = attributes
         .iter()
@@ -59,8 +74,11 @@ pub fn mount_element(
         Some(id) => format!("{STORAGE_KEY}:{id}"),
         None => STORAGE_KEY.to_owned(),
     };
+    let lang = crate::text::Lang::from_tag(lang)
+        .filter(|l| l.is_available())
+        .unwrap_or(crate::text::Lang::En);
     let startup = Startup {
-        lang: mount::language(&settings),
+        lang,
         saved: mount::remembered(&storage_key),
         settings,
         owns_page: false,

@@ -3,6 +3,7 @@
 pub mod element;
 pub mod embed;
 pub mod mount;
+pub mod packs;
 pub mod storage;
 
 use wasm_bindgen::JsCast;
@@ -62,16 +63,6 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 
 pub fn set_title(title: &str) {
     gloo::utils::document().set_title(title);
-}
-
-/// The browser's preferred languages, most preferred first.
-pub fn preferred_languages() -> Vec<String> {
-    gloo::utils::window()
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect()
 }
 
 /// The moment now, on the user's clock.

@@ -1,6 +1,8 @@
 //! Starting the widget on a page of its own: `index.html`, or `embed.html`
 //! inside a host's iframe.
 
+use wasm_bindgen::prelude::*;
+
 use crate::rules::saved::{DecodeError, Saved};
 use crate::text::Lang;
 use crate::ui::settings::Settings;
@@ -13,14 +15,6 @@ use super::{embed, storage};
 pub const ROOT_ID: &str = "cyberscreen";
 /// Where answers are remembered; a custom element with an `id` adds it.
 pub(super) const STORAGE_KEY: &str = "cyberscreen";
-
-/// The language the host asked for, else the browser's preference.
-pub(super) fn language(settings: &Settings) -> Lang {
-    settings.lang.unwrap_or_else(|| {
-        let preferred = super::preferred_languages();
-        Lang::negotiate(preferred.iter().map(String::as_str))
-    })
-}
 
 /// Settings from `(name, value)` pairs; what is not taken is reported on
 /// the console for the host's developers.
@@ -38,6 +32,19 @@ pub(super) fn remembered(key: &str) -> Option<(Source, Result<Saved, DecodeError
     }
 }
 
+/// Starts the widget on its own page, in `lang`, whose pack the loader
+/// fetched with the page (`loader.js` chose it: the host's `lang`, the
+/// link's, the browser's preference, else English).
+#[wasm_bindgen(js_name = startPage)]
+pub fn start_page(lang: &str, pack: &str) -> Result<(), JsValue> {
+    let lang = Lang::from_tag(lang).ok_or("unknown language")?;
+    if !super::packs::take(lang, pack) {
+        return Err("the language pack does not fit this version".into());
+    }
+    start(lang);
+    Ok(())
+}
+
 /// Mounts the widget into `#cyberscreen`, replacing what the page showed
 /// while the code loaded; a page without it (a host using the custom
 /// element) is left alone.
@@ -46,7 +53,7 @@ pub(super) fn remembered(key: &str) -> Option<(Source, Result<Saved, DecodeError
 /// answers from a share link's fragment, or else from this device if the
 /// user asked to be remembered. On `embed.html` (`data-embed`), the fragment
 /// holds the host's settings instead.
-pub fn start() {
+fn start(lang: Lang) {
     let Some(root) = gloo::utils::document().get_element_by_id(ROOT_ID) else {
         return;
     };
@@ -79,7 +86,7 @@ pub fn start() {
         embed::report_height(origin);
     }
     let startup = Startup {
-        lang: language(&settings),
+        lang,
         saved,
         settings,
         owns_page: !framed,

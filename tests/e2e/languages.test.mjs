@@ -4,7 +4,7 @@
 // switching language mid-way keeps every answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, ready, screenshot, assertAccessible, answerWith, SCENARIOS } from './harness.mjs';
+import { setup, serve, openPage, ready, screenshot, assertAccessible, answerWith, SCENARIOS } from './harness.mjs';
 
 const env = setup();
 
@@ -122,11 +122,29 @@ for (const [code, l] of Object.entries(LANGUAGES).filter(([c]) => c !== 'en')) {
   });
 }
 
-test('switching language mid-way keeps every answer and updates lang and title', async (t) => {
-  const { page } = await open(t, LANGUAGES.en);
+/** The language packs a page fetched: their codes, in order. */
+const packsFetched = (requests) =>
+  requests.map((r) => new URL(r.url).pathname.match(/^\/texts-([a-z]+)-[0-9a-f]{16}\.txt$/)?.[1]).filter(Boolean);
+
+test('a German browser fetches the German texts only', async (t) => {
+  const { page, log } = await open(t, LANGUAGES.de);
+  assert.equal(await page.locator('.cs').getAttribute('lang'), 'de');
+  assert.deepEqual(packsFetched(log.requests), ['de']);
+});
+
+test('switching language mid-way fetches that language once, keeps every answer, and updates lang and title', async (t) => {
+  const { page, log } = await open(t, LANGUAGES.en);
+  assert.deepEqual(packsFetched(log.requests), ['en']);
   await answerWith(page, ['export', 'other', 'no', 'software+technology']);
+  const sent = [];
+  page.on('request', (r) => sent.push({ url: new URL(r.url()), method: r.method(), body: r.postData() }));
   await page.getByLabel('Language').selectOption('fr');
-  assert.equal(await page.locator('.cs').getAttribute('lang'), 'fr');
+  await page.locator('.cs[lang="fr"]').waitFor();
+  // The one request carries nothing of the user's: a fixed address, no
+  // query, no body.
+  assert.equal(sent.length, 1, `one request: ${sent.map((r) => r.url)}`);
+  assert.match(sent[0].url.pathname, /^\/texts-fr-[0-9a-f]{16}\.txt$/);
+  assert.deepEqual([sent[0].method, sent[0].url.search, sent[0].body], ['GET', '', null]);
   const title = await page.locator('legend h1').textContent();
   assert.match(title, /logiciel/);
   // The tab's title follows once the page is painted.
@@ -135,6 +153,34 @@ test('switching language mid-way keeps every answer and updates lang and title',
   assert.equal(await page.locator('input[value="software"]').isChecked(), true);
   assert.equal(await page.locator('input[value="technology"]').isChecked(), true);
   await page.getByLabel('Langue').selectOption('de');
+  await page.locator('.cs[lang="de"]').waitFor();
   await page.locator('.cs-back').click();
   assert.equal(await page.locator('input[value="no"]').isChecked(), true);
+  // Back to a language already here: nothing more to fetch.
+  await page.getByLabel('Sprache').selectOption('en');
+  await page.locator('.cs[lang="en"]').waitFor();
+  assert.deepEqual(packsFetched(sent.map((r) => ({ url: r.url.href }))), ['fr', 'de']);
+  assert.deepEqual(log.errors, []);
+});
+
+test('when another language cannot be loaded, the check says so and stays as it was', async (t) => {
+  // The French texts arrive changed, so their integrity check fails.
+  const server = await serve({ tamper: [[/texts-fr-[0-9a-f]+\.txt$/, (body) => Buffer.concat([body, Buffer.from('x')])]] });
+  t.after(() => server.close());
+  const { context, page } = await openPage(env.browser, { locale: 'en-GB' });
+  t.after(() => context.close());
+  await page.goto(server.origin + '/');
+  await ready(page);
+  await page.locator('.cs-button-start').click();
+  await answerWith(page, ['export', 'other', 'no']);
+  const question = await page.locator('legend h1').textContent();
+  await page.getByLabel('Language').selectOption('fr');
+  const notice = page.getByText('The texts in Français could not be loaded, so the check stays in English. Your answers are kept.');
+  await notice.waitFor();
+  assert.equal(await page.locator('.cs').getAttribute('lang'), 'en');
+  assert.equal(await page.getByLabel('Language').inputValue(), 'en', 'the list shows the language in use');
+  assert.equal(await page.locator('legend h1').textContent(), question, 'the same question, in English');
+  await page.locator('.cs-back').click();
+  assert.equal(await page.locator('input[value="no"]').isChecked(), true);
+  await assertAccessible(page, 'the notice that a language could not be loaded');
 });

@@ -36,6 +36,11 @@ test('a whole walk: each asset once, nothing after load, no cookie, no storage, 
   for (const file of [/\/$/, /\.css$/, /\/cyberscreen-[0-9a-f]+\.js$/, /_bg\.wasm$/, /\/loader\.js$/]) {
     assert.ok(loaded.some((p) => file.test(p)), `${file} loaded`);
   }
+  assert.deepEqual(
+    loaded.filter((p) => /\/texts-/.test(p)).map((p) => p.replace(/-[0-9a-f]{16}\.txt$/, '')),
+    ['/texts-en'],
+    'the texts of the reader\'s language only',
+  );
 
   await walkToOutcome(page);
   await page.getByLabel('Your EU Member State (where your business is established)').selectOption('FR');
@@ -57,7 +62,8 @@ test('the page runs under a strict Content-Security-Policy', async () => {
   for (const directive of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
     assert.ok(csp.includes(directive), `CSP has ${directive}`);
   }
-  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  // A JSON block (the list of language packs) is data the browser never runs.
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/, 'no inline script');
   assert.doesNotMatch(html, /\sstyle=/, 'no inline style');
 });
 
@@ -79,6 +85,8 @@ const tampering = [
   }, 'en-GB', /could not start in this browser/],
   [/cyberscreen-[0-9a-f]+\.js$/, 'JavaScript glue', (body) => Buffer.concat([body, Buffer.from('\n// changed\n')]),
     'de-DE', /konnte in diesem Browser nicht starten/],
+  [/texts-fr-[0-9a-f]+\.txt$/, 'language pack', (body) => Buffer.from(body.toString().replace('Vérifiez', 'Verifiez')),
+    'fr-FR', /n’a pas pu démarrer dans ce navigateur/],
 ];
 
 for (const [pattern, what, change, locale, message] of tampering) {

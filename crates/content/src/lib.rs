@@ -61,11 +61,15 @@ impl Files {
 }
 
 /// What the compiler writes: `tree.rs` (the tree, sources, authorities and
-/// the content version) and `texts.rs` (the languages and their texts).
+/// the content version), `texts.rs` (the languages and the names of the
+/// texts), `text_tables.rs` (every language's texts, for native builds) and
+/// one language pack per language (`(code, pack)`), which the browser loads.
 #[derive(Clone, Debug)]
 pub struct Output {
     pub tree_rs: String,
     pub texts_rs: String,
+    pub text_tables_rs: String,
+    pub packs: Vec<(String, String)>,
 }
 
 /// Compiles the content, or says everything that is wrong with it.
@@ -102,9 +106,25 @@ pub fn compile(files: &Files) -> Result<Output, Vec<String>> {
          pub const RECORDED_DIGEST: &str = {:?};\n",
         parsed.version.content_version, parsed.version.digest
     );
+    let (texts_rs, text_tables_rs) = gen_texts(langs, &keys, &used);
+    let packs = langs
+        .iter()
+        .map(|(code, table)| {
+            let texts: Vec<&str> = keys
+                .iter()
+                .map(|k| table.get(k.as_str()).map_or("", String::as_str))
+                .collect();
+            (
+                code.clone(),
+                pack(code, &parsed.version.content_version, &texts),
+            )
+        })
+        .collect();
     Ok(Output {
         tree_rs: meta + &tree_rs,
-        texts_rs: gen_texts(langs, &keys, &used),
+        texts_rs,
+        text_tables_rs,
+        packs,
     })
 }
 
@@ -240,6 +260,11 @@ fn check_languages(
                     ))
                 }
                 Some(_) => {}
+            }
+        }
+        for (key, text) in table {
+            if text.contains(PACK_SEPARATOR) {
+                errors.push(format!("{file}: {key} holds the control character U+001F"));
             }
         }
         for key in table.keys().filter(|k| !reference.contains_key(*k)) {
@@ -1024,11 +1049,27 @@ fn camel(s: &str) -> String {
         .collect()
 }
 
+/// The separator between the texts of a language pack: a control character
+/// that no text may contain.
+pub const PACK_SEPARATOR: char = '\u{1f}';
+
+/// A language pack: a header of four lines (the format, the language, the
+/// content version, the number of texts), then every text in table order,
+/// separated by `PACK_SEPARATOR`. The core reads it (`text::pack`).
+pub fn pack(code: &str, version: &str, texts: &[&str]) -> String {
+    let mut s = format!("cyberscreen-texts 1\n{code}\n{version}\n{}\n", texts.len());
+    s.push_str(&texts.join(&PACK_SEPARATOR.to_string()));
+    s
+}
+
+/// The structure of the texts (the languages, the number of texts, their
+/// names in code) in `texts.rs`; the texts themselves in `text_tables.rs`,
+/// which only native builds include (the browser loads one language's pack).
 fn gen_texts(
     langs: &[(String, BTreeMap<String, String>)],
     keys: &[&String],
     used_by_content: &BTreeSet<usize>,
-) -> String {
+) -> (String, String) {
     let mut s = String::new();
     let _ = writeln!(s, "pub const COUNT: usize = {};\n", keys.len());
     s.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Lang {\n");
@@ -1043,29 +1084,13 @@ fn gen_texts(
     for (code, _) in langs {
         let _ = writeln!(s, "            Lang::{} => {code:?},", camel(code));
     }
-    // One string per language with the end of each text, rather than a
-    // table of string slices: a third of the bytes, and no pointer per text.
-    s.push_str("        }\n    }\n\n    fn table(self) -> (&'static str, &'static [u32; COUNT]) {\n        match self {\n");
-    for (code, _) in langs {
-        let upper = code.to_uppercase();
-        let _ = writeln!(
-            s,
-            "            Lang::{} => ({upper}, &{upper}_ENDS),",
-            camel(code)
-        );
+    // Each language's own name, for the language menu, whatever is loaded.
+    s.push_str("        }\n    }\n\n    /// The language's own name for itself.\n    pub fn name(self) -> &'static str {\n        match self {\n");
+    for (code, table) in langs {
+        let name = table.get("meta.name").map_or("", String::as_str);
+        let _ = writeln!(s, "            Lang::{} => {name:?},", camel(code));
     }
     s.push_str("        }\n    }\n}\n\n");
-    for (code, table) in langs {
-        let upper = code.to_uppercase();
-        let mut all = String::new();
-        let mut ends = Vec::with_capacity(keys.len());
-        for k in keys {
-            all.push_str(table.get(k.as_str()).map_or("", String::as_str));
-            ends.push(u32::try_from(all.len()).unwrap_or(u32::MAX));
-        }
-        let _ = writeln!(s, "static {upper}: &str = {all:?};\n");
-        let _ = writeln!(s, "static {upper}_ENDS: [u32; COUNT] = {ends:?};\n");
-    }
     s.push_str("/// Every key, in table order (for checks and tooling).\npub static KEYS: [&str; COUNT] = [\n");
     for k in keys {
         let _ = writeln!(s, "    {k:?},");
@@ -1088,7 +1113,33 @@ fn gen_texts(
         }
         s.push_str("}\n\n");
     }
-    s
+
+    // One string per language with the end of each text, rather than a
+    // table of string slices: a third of the bytes, and no pointer per text.
+    let mut t = String::from(
+        "impl Lang {\n    fn table(self) -> (&'static str, &'static [u32; COUNT]) {\n        match self {\n",
+    );
+    for (code, _) in langs {
+        let upper = code.to_uppercase();
+        let _ = writeln!(
+            t,
+            "            Lang::{} => ({upper}, &{upper}_ENDS),",
+            camel(code)
+        );
+    }
+    t.push_str("        }\n    }\n}\n\n");
+    for (code, table) in langs {
+        let upper = code.to_uppercase();
+        let mut all = String::new();
+        let mut ends = Vec::with_capacity(keys.len());
+        for k in keys {
+            all.push_str(table.get(k.as_str()).map_or("", String::as_str));
+            ends.push(u32::try_from(all.len()).unwrap_or(u32::MAX));
+        }
+        let _ = writeln!(t, "static {upper}: &str = {all:?};\n");
+        let _ = writeln!(t, "static {upper}_ENDS: [u32; COUNT] = {ends:?};\n");
+    }
+    (s, t)
 }
 
 /// FNV-1a, 64 bit: enough to notice that the content changed.

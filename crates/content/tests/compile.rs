@@ -310,3 +310,36 @@ fn answer_names_of_one_character_are_refused() {
         "{e}"
     );
 }
+
+#[test]
+fn each_language_gets_a_pack_of_its_texts_in_table_order() {
+    let de = EN
+        .replace("code = \"en\"", "code = \"de\"")
+        .replace("name = \"English\"", "name = \"Deutsch\"")
+        .replace("\"Ask?\"", "\"Fragen?\"");
+    let out = compile(&files(TREE, EN, Some(&de))).expect("the fixture compiles");
+    let codes: Vec<&str> = out.packs.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["en", "de"]);
+    let (_, pack) = &out.packs[1];
+    let mut lines = pack.splitn(5, '\n');
+    assert_eq!(lines.next(), Some("cyberscreen-texts 1"));
+    assert_eq!(lines.next(), Some("de"));
+    assert_eq!(lines.next(), Some("1"));
+    let count: usize = lines.next().unwrap().parse().unwrap();
+    let texts: Vec<&str> = lines.next().unwrap().split('\u{1f}').collect();
+    assert_eq!(texts.len(), count);
+    assert!(texts.contains(&"Fragen?") && texts.contains(&"Deutsch"));
+    assert!(!texts.contains(&"Ask?"));
+    // The texts are not compiled into the structure the browser build uses.
+    assert!(!out.texts_rs.contains("Fragen?"));
+    assert!(out.text_tables_rs.contains("Fragen?"));
+}
+
+#[test]
+fn a_text_holding_the_packs_separator_is_refused() {
+    let e = errors(TREE, &EN.replace("\"A note.\"", "\"A\\u001Fnote.\""), None);
+    assert!(
+        e.contains("content/text/en.toml: note.n holds the control character U+001F"),
+        "{e}"
+    );
+}

@@ -1,10 +1,13 @@
 //! Every user-visible text, in every language, from `content/text/*.toml`.
 //!
-//! The tables are compiled in: a lookup is an array index, and a language is
-//! added by adding its file (`build.rs` refuses a file that lacks a text or
-//! changes a placeholder).
+//! A text is looked up by its index. In the browser the texts of a language
+//! come from its pack (`pack`), loaded once; native builds (the tests, the
+//! pre-rendered page) have every language compiled in, with the `texts`
+//! feature. A language is added by adding its file: the content compiler
+//! refuses one that lacks a text or changes a placeholder.
 
 pub mod markup;
+pub mod pack;
 
 /// A text, the same in every language's table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -12,17 +15,30 @@ pub struct TextId(pub u16);
 
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 
+#[cfg(feature = "texts")]
+include!(concat!(env!("OUT_DIR"), "/text_tables.rs"));
+
 impl Lang {
+    /// The text in this language; empty if the language's texts are not
+    /// here (a pack not loaded: the interface only shows languages that are).
     pub fn text(self, id: TextId) -> &'static str {
-        let (all, ends) = self.table();
-        let i = usize::from(id.0);
-        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-        &all[start..ends[i] as usize]
+        if let Some(text) = pack::text(self, id) {
+            return text;
+        }
+        #[cfg(feature = "texts")]
+        {
+            let (all, ends) = self.table();
+            let i = usize::from(id.0);
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            &all[start..ends[i] as usize]
+        }
+        #[cfg(not(feature = "texts"))]
+        ""
     }
 
-    /// The language's own name for itself.
-    pub fn name(self) -> &'static str {
-        self.text(meta::NAME)
+    /// Whether this language's texts are here to show.
+    pub fn is_available(self) -> bool {
+        cfg!(feature = "texts") || pack::is_loaded(self)
     }
 
     /// The language of a tag such as `de`, `de-AT` or `FR`; `None` if there
@@ -33,14 +49,6 @@ impl Lang {
             .iter()
             .copied()
             .find(|l| l.code().eq_ignore_ascii_case(primary))
-    }
-
-    /// The first of the user's preferred languages that has a table, else English.
-    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
-        preferred
-            .into_iter()
-            .find_map(Lang::from_tag)
-            .unwrap_or(Lang::En)
     }
 }
 
