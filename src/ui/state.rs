@@ -651,7 +651,9 @@ mod tests {
     fn a_change_from_the_check_page_asks_newly_opened_questions_then_returns() {
         let s = answer_all(
             run(&[Action::Start]),
-            &["export", "other", "no", "software", "none", "no", "none"],
+            &[
+                "export", "other", "no", "software", "none", "no", "no", "none",
+            ],
         );
         assert_eq!(s.page, Page::Check);
         // Ticking a description opens its questions.

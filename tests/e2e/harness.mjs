@@ -210,9 +210,9 @@ export const SCENARIOS = {
   // IMSI catcher for a police force outside the EU.
   P1: ['export', 'other', 'no', 'equipment', 'mobile', 'identifiers', 'no'],
   // Stalkerware, due diligence done, no warning sign, nothing known.
-  P6: ['export', 'other', 'no', 'software', 'none', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'none', 'no', 'no', 'no'],
+  P6: ['export', 'other', 'no', 'software', 'none', 'no', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'none', 'no', 'no', 'no'],
   // Unsure whether it is specially designed; every other element met.
-  P9: ['export', 'other', 'no', 'software', 'none', 'not_sure', 'yes', 'yes', 'yes', 'yes'],
+  P9: ['export', 'other', 'no', 'software', 'none', 'no', 'not_sure', 'yes', 'yes', 'yes', 'yes'],
   // A red-team framework sold to a consultancy in Brazil.
   P13: ['export', 'other', 'no', 'software', 'intrusion', 'yes', 'no', 'no'],
   // A passcode-cracking phone-forensics kit for a police force in the US.
@@ -224,5 +224,5 @@ export const SCENARIOS = {
   // A letter on a military end use in a country under an arms embargo.
   P21: ['export', 'other', 'military'],
   // As P9, but the monitored person is always told: not covert.
-  P22: ['export', 'other', 'no', 'software', 'none', 'not_sure', 'no', 'none'],
+  P22: ['export', 'other', 'no', 'software', 'none', 'no', 'not_sure', 'no', 'none'],
 };

@@ -28,20 +28,20 @@ test('a share link restores the answers in a fresh browser, and its fragment nev
   const { page } = await open(t);
   await page.getByRole('button', { name: 'Start now' }).click();
   await choose(page, EXPORT);
-  await answerWith(page, ['other', 'no', 'software+technology', 'none', 'none', 'no', 'none']);
+  await answerWith(page, ['other', 'no', 'software+technology', 'none', 'none', 'no', 'no', 'none']);
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   const link = await page.getByLabel('Link to these answers').inputValue();
   const fragment = new URL(link).hash;
   assert.match(
     fragment,
-    /^#v=[^&]+&lang=en&at=check&a=activity:export,destination:other,authority-informed:no,form:software\+technology,screen-software:none,screen-technology:none,csi-designed:no,type-designed:none$/,
+    /^#v=[^&]+&lang=en&at=check&a=activity:export,destination:other,authority-informed:no,form:software\+technology,screen-software:none,screen-technology:none,aware-military:no,csi-designed:no,type-designed:none$/,
   );
 
   const other = await open(t, fragment);
   const text = await notice(other.page);
   assert.match(text, /restored from the link/);
   await other.page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
-  assert.equal(await other.page.locator('.cs-summary-row').count(), 8);
+  assert.equal(await other.page.locator('.cs-summary-row').count(), 9);
   for (const url of env.server.received) assert.ok(!url.includes('activity'), `the server saw ${url}`);
 });
 

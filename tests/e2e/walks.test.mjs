@@ -115,14 +115,15 @@ test('P5 with the keyboard only: an openly installed parental-control app is not
   await answerByKeyboard(page, 3); // No, we have had no such letter
   await tickByKeyboard(page, 1); // Software
   await tickByKeyboard(page, 6); // None of these could fit the software
+  await answerByKeyboard(page, 1); // No military or weapons end use known
   await answerByKeyboard(page, 0); // Yes: specially designed to monitor a child
   await answerByKeyboard(page, 1); // No: not covert, a permanent notification shows
   await tickByKeyboard(page, 6); // None of the types of section 2.2
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   await assertAccessible(page, 'check your answers');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'cs-title');
-  // Tab past the eight "Change" buttons to "See your result".
-  for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
+  // Tab past the nine "Change" buttons to "See your result".
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'See your result');
   await page.keyboard.press('Enter');
   const container = page.locator('[data-outcome]');
@@ -143,10 +144,25 @@ async function tickByKeyboard(page, position) {
   await page.keyboard.press('Enter');
 }
 
+test('an exporter who knows of a military end use is told to notify under Article 4(2), whatever the product', async (t) => {
+  const s = await begin(t);
+  const { page } = s;
+  await answerWith(page, ['export', 'other', 'no', 'equipment', 'none']);
+  await page.locator('legend h1', { hasText: 'Are you aware that the items are intended' }).waitFor();
+  await answer(page, 'Yes');
+  await page.locator('.cs-interruption').waitFor();
+  await assertAccessible(page, 'interruption');
+  assert.equal(await page.locator('h1').textContent(), 'You must notify your authority before you export');
+  assert.match(await page.locator('.cs-interruption').textContent(), /Article 4\(2\) requires you to notify/);
+  await page.getByRole('button', { name: 'Continue to your result' }).click();
+  await outcome(s, 'ART4-NOTIFY', ['Art.4(2)', 'Art.3(1)']);
+  assert.match(await page.locator('h1').textContent(), /you know of a military or weapons end use/);
+});
+
 test('P7: due diligence shows a repressive end user: the interruption, then notify', async (t) => {
   const s = await begin(t);
   const { page } = s;
-  await answerWith(page, ['export', 'other', 'no', 'software', 'none', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes']);
+  await answerWith(page, ['export', 'other', 'no', 'software', 'none', 'no', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes']);
   // The warning sign's label ends with its status badge ("secondary source").
   await page.getByLabel('The end user, or similar technology it uses, has been linked to internal repression or human-rights violations.', { exact: false }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -263,7 +279,7 @@ test('steps taken faster than the browser paints each keep their history entry',
 
 test('"Change" on check your answers asks the newly opened question, then returns', async (t) => {
   const { page } = await begin(t);
-  await answerWith(page, ['export', 'other', 'no', 'equipment', 'none', 'no', 'none']);
+  await answerWith(page, ['export', 'other', 'no', 'equipment', 'none', 'no', 'no', 'none']);
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   await screenshot(page, 'check-answers');
   await page

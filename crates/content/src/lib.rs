@@ -1028,6 +1028,7 @@ fn outcome_class(s: &str) -> Option<&'static str> {
         "LISTED" => "OutcomeClass::Listed",
         "INTRA-EU-LICENCE" => "OutcomeClass::IntraEuLicence",
         "ART4-LICENCE" => "OutcomeClass::Art4Licence",
+        "ART4-NOTIFY" => "OutcomeClass::Art4Notify",
         "ART5-LICENCE" => "OutcomeClass::Art5Licence",
         "ART5-NOTIFY" => "OutcomeClass::Art5Notify",
         "ART5-DUE-DILIGENCE" => "OutcomeClass::Art5DueDiligence",

@@ -13,12 +13,14 @@ use cyberscreen_core::text::{Lang, ui};
 
 type Given = Vec<(&'static str, &'static str)>;
 
-/// An export out of the EU to `destination`, with no letter from the authority.
+/// An export out of the EU to `destination`, with no letter from the
+/// authority and no known military or weapons end use (Article 4).
 fn export(destination: &'static str, rest: &[(&'static str, &'static str)]) -> Given {
     let mut given = vec![
         ("activity", "export"),
         ("destination", destination),
         ("authority-informed", "no"),
+        ("aware-military", "no"),
     ];
     given.extend_from_slice(rest);
     given
@@ -581,4 +583,28 @@ fn a_jammer_that_also_intercepts_is_never_offered_the_interception_exclusion() {
             .iter()
             .any(|s| node(s.question).key == "eq-mobile-excluded")
     );
+}
+
+#[test]
+fn an_exporter_who_knows_of_a_military_end_use_must_notify_whatever_the_product() {
+    // P11's firewall, known to be for an army under an arms embargo.
+    let mut given = export(
+        "other",
+        &[("form", "equipment"), ("screen-equipment", "none")],
+    );
+    given.retain(|(k, _)| *k != "aware-military");
+    given.push(("aware-military", "yes"));
+    let e = check(
+        &given,
+        Art4Notify,
+        "notify-military",
+        &["Art.4(2)", "Art.3(1)"],
+    );
+    assert!(e.entry.is_none());
+    // Unsure of it: the authority is asked, and the point is named.
+    given.retain(|(k, _)| *k != "aware-military");
+    given.push(("aware-military", "not_sure"));
+    let e = check(&given, Consult, "consult", &["Art.4(2)"]);
+    let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
+    assert_eq!(open, vec!["aware-military"]);
 }
