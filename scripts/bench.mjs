@@ -1,25 +1,12 @@
 // The benchmark: asset sizes of the release build (raw, gzip, brotli), and
 // timings in headless Chromium on 127.0.0.1 (cold loads, first question,
 // per-step latency). Prints a table and writes target/bench.json.
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { serve, launch, openPage, ready, dist, SCENARIOS } from '../tests/e2e/harness.mjs';
-import { brotli, firstRenderSizes } from './sizes.mjs';
+import { firstRenderSizes, languagePacks } from './sizes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WALKS = Number(process.env.BENCH_WALKS ?? 5);
-
-// What each language's texts weigh on their own (the strings of its table).
-async function languages() {
-  const out = {};
-  for (const file of (await readdir('content/text')).filter((f) => f.endsWith('.toml')).sort()) {
-    const toml = await readFile(join('content/text', file), 'utf8');
-    const strings = [...toml.matchAll(/"""([\s\S]*?)"""|"((?:[^"\\\n]|\\.)*)"/g)].map((m) => m[1] ?? m[2]);
-    const body = Buffer.from(strings.join('\n'));
-    out[file.replace('.toml', '')] = { raw: body.length, brotli: brotli(body) };
-  }
-  return out;
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
@@ -123,7 +110,7 @@ async function walk(browser, origin, rate) {
 }
 
 const size = await firstRenderSizes(dist);
-const texts = await languages();
+const texts = await languagePacks(dist);
 const server = await serve();
 const browser = await launch();
 const timings = {};
@@ -159,7 +146,7 @@ for (const r of size.rows) console.log(r.asset.padEnd(44) + kb(r.raw) + ' ' + kb
 console.log('total'.padEnd(44) + kb(size.total.raw) + ' ' + kb(size.total.gzip) + kb(size.total.brotli));
 console.log();
 for (const [lang, t] of Object.entries(texts)) {
-  console.log(`texts ${lang}: ${(t.raw / 1024).toFixed(1)} KiB raw, ${(t.brotli / 1024).toFixed(1)} KiB brotli on their own`);
+  console.log(`texts ${lang} (${t.href}): ${(t.raw / 1024).toFixed(1)} KiB raw, ${(t.brotli / 1024).toFixed(1)} KiB brotli`);
 }
 console.log();
 const f = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;

@@ -16,12 +16,22 @@ export const brotli = (body) =>
 async function firstRenderAssets(dist) {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const linked = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
+  const packs = Object.values(await languagePacks(dist));
+  const largest = packs.reduce((a, b) => (b.brotli > a.brotli ? b : a));
+  return ['index.html', ...new Set(linked), largest.href];
+}
+
+/** Each language's pack, as index.html lists it: { lang: { href, raw, brotli } }. */
+export async function languagePacks(dist) {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
   const list = html.match(/<script type="application\/json" id="cyberscreen-packs">([^<]+)<\/script>/);
   if (!list) throw new Error('dist/index.html lists no language packs');
-  const packs = Object.values(JSON.parse(list[1])).map((p) => p.href);
-  const sizes = await Promise.all(packs.map(async (name) => brotli(await readFile(join(dist, name)))));
-  const largest = packs[sizes.indexOf(Math.max(...sizes))];
-  return ['index.html', ...new Set(linked), largest];
+  const packs = {};
+  for (const [lang, { href }] of Object.entries(JSON.parse(list[1]))) {
+    const body = await readFile(join(dist, href));
+    packs[lang] = { href, raw: body.length, brotli: brotli(body) };
+  }
+  return packs;
 }
 
 /** Each first-render file's size raw, gzip (level 9) and brotli (quality 11), and the totals. */
