@@ -102,10 +102,28 @@ const embed = index.replace('<div id="cyberscreen" class="cs-host">', '<div id="
 if (embed === index) throw new Error('dist/index.html has no #cyberscreen to mark');
 await writeFile(join(dist, 'embed.html'), embed);
 
+// Each other language's own pages, index.<lang>.html and embed.<lang>.html,
+// with its start page rendered in (src/web/start/<lang>.html, kept current
+// by tests/prerender.rs): a host or a link that names the page shows the
+// language from the first paint.
+const startRegion = /(<div id="cyberscreen" class="cs-host"(?: data-embed)?)>[\s\S]*?(<\/div>\n  <template id="cyberscreen-failed">)/;
+for (const lang of Object.keys(packs).filter((code) => code !== 'en')) {
+  const start = (await readFile(join('src/web/start', `${lang}.html`), 'utf8')).trimEnd();
+  for (const [page, name] of [[index, 'index'], [embed, 'embed']]) {
+    const localised = page
+      .replace('<html lang="en">', `<html lang="${lang}">`)
+      .replace(startRegion, (_, open, close) => `${open} data-lang="${lang}">${start}${close}`);
+    if (!localised.includes(`<html lang="${lang}">`) || !localised.includes(`data-lang="${lang}">`)) {
+      throw new Error(`dist/${name}.html: no place for the ${lang} start page`);
+    }
+    await writeFile(join(dist, `${name}.${lang}.html`), localised);
+  }
+}
+
 const integrity = {};
 for (const name of (await readdir(dist)).sort()) {
   if (name === 'integrity.json') continue;
   integrity[name] = sri(await readFile(join(dist, name)));
 }
 await writeFile(join(dist, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');
-console.log(`embedding files written for version ${version}: cyberscreen-element.js, embed.html, integrity.json`);
+console.log(`embedding files written for version ${version}: cyberscreen-element.js, embed.html, a page per language, integrity.json`);

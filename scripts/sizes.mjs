@@ -9,16 +9,21 @@ export const brotli = (body) =>
   brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /**
- * The files the first render needs: index.html, everything it links to, and
- * one language pack (the loader fetches the reader's). The largest pack is
- * counted, so that the figure holds in every language.
+ * The files the first render needs: the page in one language (index.html,
+ * or index.<lang>.html), everything it links to, and that language's pack
+ * (the loader fetches the reader's). The heaviest language is counted, so
+ * that the figure holds in every language.
  */
 async function firstRenderAssets(dist) {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const linked = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
-  const packs = Object.values(await languagePacks(dist));
-  const largest = packs.reduce((a, b) => (b.brotli > a.brotli ? b : a));
-  return ['index.html', ...new Set(linked), largest.href];
+  let heaviest;
+  for (const [lang, pack] of Object.entries(await languagePacks(dist))) {
+    const page = lang === 'en' ? 'index.html' : `index.${lang}.html`;
+    const bytes = brotli(await readFile(join(dist, page))) + pack.brotli;
+    if (!heaviest || bytes > heaviest.bytes) heaviest = { bytes, page, pack: pack.href };
+  }
+  return [heaviest.page, ...new Set(linked), heaviest.pack];
 }
 
 /** Each language's pack, as index.html lists it: { lang: { href, raw, brotli } }. */

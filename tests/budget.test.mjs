@@ -1,7 +1,7 @@
 // The size budget of the release build in dist/: every byte the first render
-// downloads, brotli-compressed, with one language's texts (the largest pack:
-// the loader fetches only the reader's). Sizes of a release build are
-// deterministic, so this cannot flake.
+// downloads, brotli-compressed, in one language: its page and its texts
+// (the heaviest language is counted: the loader fetches only the reader's
+// pack). Sizes of a release build are deterministic, so this cannot flake.
 //
 // The goal is 100 KB, which this stack does not reach: a bare Yew counter
 // app built the same way is 47 KB (wasm and minified glue), the tree and the
@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 158_000;
+const BUDGET_BYTES = 159_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -11,9 +11,10 @@ function fail(error) {
   console.error('cyberscreen could not start:', error);
   const template = document.getElementById('cyberscreen-failed');
   if (root && template) {
-    // The message in the first of the user's languages that it is written in.
+    // The message in the language of the page's own (index.de.html), else
+    // the first of the user's languages that it is written in.
     const messages = [...template.content.children];
-    const wanted = [...navigator.languages, 'en'].map((tag) => tag.split('-')[0].toLowerCase());
+    const wanted = [root.dataset.lang ?? '', ...navigator.languages, 'en'].map((tag) => tag.split('-')[0].toLowerCase());
     const message = wanted.map((code) => messages.find((m) => m.lang === code)).find(Boolean);
     root.replaceChildren(message.cloneNode(true));
     root.setAttribute('data-state', 'failed');
@@ -22,14 +23,14 @@ function fail(error) {
 
 // The language to start in, as the widget chooses it: the host's `lang`
 // (a `data-lang` on the page, or the iframe's fragment), then a share
-// link's, then the browser's preference, then English; the first that has
-// a pack.
+// link's or the page's own (embed.de.html), then the browser's preference,
+// then English; the first that has a pack.
 function language(packs) {
   const fragment = new URLSearchParams(location.hash.slice(1).replaceAll('+', '%2B'));
   const framed = root?.hasAttribute('data-embed');
   const wanted = [
     framed ? fragment.get('lang') : root?.dataset.lang,
-    framed ? null : fragment.get('lang'),
+    framed ? root?.dataset.lang : fragment.get('lang'),
     ...navigator.languages,
     'en',
   ];

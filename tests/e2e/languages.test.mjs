@@ -132,6 +132,29 @@ test('a German browser fetches the German texts only', async (t) => {
   assert.deepEqual(packsFetched(log.requests), ['de']);
 });
 
+for (const page of ['index.de.html', 'embed.de.html']) {
+  test(`${page} is in German from the first paint, before any code runs, and then fetches the German texts only`, async (t) => {
+    // An English browser: the page alone decides.
+    const session = await openPage(env.browser, { locale: 'en-GB' });
+    t.after(() => session.context.close());
+    const { context, page: tab, log } = session;
+    // The code is held back: what shows is the page as it arrived.
+    await context.route('**/*.wasm', () => {});
+    await tab.goto(`${env.server.origin}/${page}`, { waitUntil: 'domcontentloaded' });
+    assert.equal(await tab.locator('html').getAttribute('lang'), 'de');
+    assert.equal(await tab.locator('h1').first().textContent(), LANGUAGES.de.title);
+    assert.equal(await tab.locator('.cs[data-state="loading"]').getAttribute('lang'), 'de');
+    await context.unroute('**/*.wasm');
+    await tab.reload();
+    await ready(tab);
+    assert.equal(await tab.locator('.cs').getAttribute('lang'), 'de');
+    assert.equal(await tab.locator('h1').first().textContent(), LANGUAGES.de.title);
+    const fetched = packsFetched(log.requests);
+    assert.ok(fetched.length > 0 && fetched.every((code) => code === 'de'), `packs fetched: ${fetched}`);
+    await assertAccessible(tab, `the start page of ${page}`);
+  });
+}
+
 test('switching language mid-way fetches that language once, keeps every answer, and updates lang and title', async (t) => {
   const { page, log } = await open(t, LANGUAGES.en);
   assert.deepEqual(packsFetched(log.requests), ['en']);
