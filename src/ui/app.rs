@@ -292,7 +292,7 @@ pub fn app(props: &AppProps) -> Html {
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 state.dispatch(match web::packs::fetch(lang).await {
-                    Ok(()) => Action::SetLang(lang),
+                    Ok(()) => Action::LangLoaded(lang),
                     Err(()) => Action::LangFailed(lang),
                 });
             });

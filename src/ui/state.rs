@@ -150,7 +150,10 @@ pub enum Action {
     SetLang(Lang),
     /// This language's texts are being fetched.
     LoadLang(Lang),
-    /// This language's texts could not be fetched.
+    /// This language's texts arrived: shown if it is still the one asked for.
+    LangLoaded(Lang),
+    /// This language's texts could not be fetched (said only if it is still
+    /// the one asked for).
     LangFailed(Lang),
     SetMemberState(Option<&'static str>),
 }
@@ -427,6 +430,11 @@ impl State {
                 loading: Some(lang),
                 ..self
             },
+            // A fetch the user has since moved on from changes nothing.
+            Action::LangLoaded(lang) | Action::LangFailed(lang) if self.loading != Some(lang) => {
+                self
+            }
+            Action::LangLoaded(lang) => self.apply(Action::SetLang(lang)),
             Action::LangFailed(lang) => State {
                 loading: None,
                 ..self
@@ -770,6 +778,37 @@ mod tests {
             },
             ..Startup::plain(Lang::De)
         })
+    }
+
+    #[test]
+    fn only_the_language_last_asked_for_is_shown_when_its_texts_arrive() {
+        let s = answer_all(run(&[Action::Start]), &["export"]);
+        let s = s
+            .apply(Action::LoadLang(Lang::Fr))
+            .apply(Action::LoadLang(Lang::De));
+        let s = s.apply(Action::LangLoaded(Lang::Fr));
+        assert_eq!(
+            (s.lang, s.loading),
+            (Lang::En, Some(Lang::De)),
+            "French came too late"
+        );
+        let s = s.apply(Action::LangFailed(Lang::Fr));
+        assert!(s.notices.is_empty(), "nor is its failure told");
+        let s = s.apply(Action::LangLoaded(Lang::De));
+        assert_eq!((s.lang, s.loading), (Lang::De, None));
+        assert_eq!(s.answers.iter().count(), 1, "the answers stay");
+        // A failure of the language asked for is told, and changes nothing else.
+        let s = s
+            .apply(Action::LoadLang(Lang::Fr))
+            .apply(Action::LangFailed(Lang::Fr));
+        assert_eq!((s.lang, s.loading), (Lang::De, None));
+        assert_eq!(s.notices, vec![Notice::LanguageFailed(Lang::Fr)]);
+        // Choosing a language that is here ends the wait for another.
+        let s = s
+            .apply(Action::LoadLang(Lang::Fr))
+            .apply(Action::SetLang(Lang::En))
+            .apply(Action::LangLoaded(Lang::Fr));
+        assert_eq!((s.lang, s.loading), (Lang::En, None));
     }
 
     #[test]
