@@ -182,3 +182,67 @@ async fn a_checklist_takes_several_items_or_one_answer_that_stands_alone() {
     );
     root.remove();
 }
+
+/// The result page shows every fact of the report the Markdown record is
+/// written from (the record's side: `the_record_carries_every_fact_…`).
+#[wasm_bindgen_test]
+async fn the_result_page_shows_every_fact_of_its_report() {
+    use cyberscreen::rules::content::CONTENT_VERSION;
+    use cyberscreen::rules::report::Report;
+    use cyberscreen::rules::saved::Saved;
+    use cyberscreen::ui::settings::Settings;
+    use cyberscreen::ui::state::Source;
+    // A listed IMSI catcher, with software, for a country under a dual-use
+    // ban: a warning before the steps, and a point after them (the software
+    // was not checked).
+    let keys: [(&str, &[&str]); 8] = [
+        ("activity", &["export"]),
+        ("destination", &["dual_use_ban"]),
+        ("authority-informed", &["no"]),
+        ("aware-military", &["no"]),
+        ("form", &["equipment", "software"]),
+        ("screen-equipment", &["mobile"]),
+        ("eq-mobile", &["identifiers"]),
+        ("eq-mobile-excluded", &["no"]),
+    ];
+    let saved = Saved {
+        version: CONTENT_VERSION.into(),
+        lang: None,
+        member_state: Some("DE".into()),
+        at: Some("listed".into()),
+        answers: keys
+            .iter()
+            .map(|(k, a)| ((*k).to_owned(), a.iter().map(|n| (*n).to_owned()).collect()))
+            .collect(),
+    };
+    let report = Report::new(&saved.restore().answers, Lang::En, Some("DE")).expect("an outcome");
+    assert!(!report.warnings.is_empty() && !report.points.is_empty());
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            startup: Startup {
+                saved: Some((Source::Link, Ok(saved))),
+                settings: Settings::default(),
+                ..Startup::plain(Lang::En)
+            },
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let page = find(&root, "[data-outcome=LISTED]")
+        .text_content()
+        .unwrap_or_default();
+    for fact in report.facts() {
+        assert!(page.contains(&fact), "the page lacks {fact:?}");
+    }
+    // The verdict, then the warning, then the steps, then whom to contact.
+    let at = |selector: &str| find(&root, selector).get_bounding_client_rect().top();
+    assert!(at("h1") < at(".cs-warning"));
+    assert!(at(".cs-warning") < at(".cs-steps"));
+    assert!(at(".cs-steps") < at("#cs-member-state"));
+    assert!(at("#cs-member-state") < at(".cs-why"));
+    root.remove();
+}

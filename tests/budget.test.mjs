@@ -8,13 +8,18 @@
 // code that walks it add about 70 KB, and the largest language's texts are
 // about 25 KB (content version 2026.12.01-1 screens every Annex I entry for
 // each kind of item and words each for it). The budget is the size reached,
-// rounded up to the next thousand bytes, and it may only go down.
+// rounded up to the next thousand bytes. It goes up only for a feature that
+// is worth its bytes, named here: 159,000 → 162,000 with content version
+// 2026.12.02-1, whose result page says what to do first (warnings, at most
+// three steps, folded detail, the authority beside the verdict), copies the
+// share link, and is rendered from the same report as the record (the wasm
+// grew by 3.2 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 159_000;
+const BUDGET_BYTES = 162_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

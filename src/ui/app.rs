@@ -29,7 +29,7 @@ fn page_title(state: &State) -> String {
         Page::Start => lang.text(ui::START_TITLE).to_owned(),
         Page::Check => lang.text(ui::CHECK_TITLE).to_owned(),
         Page::Outcome(_) => crate::rules::explain(&state.answers)
-            .map(|e| crate::rules::record::outcome_title(lang, &e))
+            .map(|e| crate::rules::report::outcome_title(lang, &e))
             .unwrap_or_default(),
         Page::Question(n) | Page::Interruption(n) => lang.text(node(n).title).to_owned(),
     };

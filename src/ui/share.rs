@@ -1,10 +1,12 @@
-//! The share link: the answers in the URL fragment, which browsers never send.
+//! The share link: the answers in the URL fragment, which browsers never
+//! send; with a button that copies it and says so.
 
 use yew::prelude::*;
 
 use super::parts::Heading;
 
 use crate::text::{Lang, ui};
+use crate::web;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -12,16 +14,57 @@ pub struct ShareProps {
     pub link: String,
 }
 
+/// What the last press of "Copy link" did.
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    Not,
+    Done,
+    Refused,
+}
+
 #[function_component(ShareLink)]
 pub fn share_link(props: &ShareProps) -> Html {
     let t = |id| props.lang.text(id);
+    let copied = use_state_eq(|| Copied::Not);
+    let input = use_node_ref();
+    {
+        // A new link is not the one copied.
+        let copied = copied.clone();
+        use_effect_with(props.link.clone(), move |_| copied.set(Copied::Not));
+    }
+    let oncopy = {
+        let (copied, input, link) = (copied.clone(), input.clone(), props.link.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (copied, input, link) = (copied.clone(), input.clone(), link.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if web::copy_text(&link).await {
+                    copied.set(Copied::Done);
+                } else {
+                    // Selected, the link is one key press from the clipboard.
+                    if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                        let _ = el.focus();
+                        el.select();
+                    }
+                    copied.set(Copied::Refused);
+                }
+            });
+        })
+    };
     html! {
         <div class="cs-share cs-no-print">
             <Heading depth=1 class="cs-heading">{ t(ui::SHARE_HEADING) }</Heading>
             <label class="cs-label" for="cs-share-link">{ t(ui::SHARE_LABEL) }</label>
             <div id="cs-share-hint" class="cs-hint">{ t(ui::SHARE_HINT) }</div>
-            <input class="cs-input" type="text" id="cs-share-link" readonly=true
+            <input ref={input} class="cs-input" type="text" id="cs-share-link" readonly=true
                 aria-describedby="cs-share-hint" value={props.link.clone()} />
+            <button type="button" class="cs-button cs-button-secondary cs-copy" onclick={oncopy}>{ t(ui::SHARE_COPY) }</button>
+            <p class="cs-hint cs-copy-status" role="status">
+                { match *copied {
+                    Copied::Not => "",
+                    Copied::Done => t(ui::SHARE_COPIED),
+                    Copied::Refused => t(ui::SHARE_COPY_REFUSED),
+                } }
+            </p>
         </div>
     }
 }

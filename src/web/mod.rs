@@ -6,7 +6,7 @@ pub mod mount;
 pub mod packs;
 pub mod storage;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::NodeRef;
 
 /// Moves keyboard focus to an element the interface rendered.
@@ -94,6 +94,22 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), wasm_bi
     })
     .forget();
     Ok(())
+}
+
+/// Puts `text` on the clipboard; false where the browser does not allow it
+/// (an insecure context, or a frame without `clipboard-write`).
+pub async fn copy_text(text: &str) -> bool {
+    let navigator = gloo::utils::window().navigator();
+    let Some(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(JsValue::is_object)
+    else {
+        return false;
+    };
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
 }
 
 pub fn print() {

@@ -83,6 +83,7 @@ pub fn compile(files: &Files) -> Result<Output, Vec<String>> {
         )]);
     };
     check_languages(langs, reference, &mut errors);
+    check_steps(langs, &mut errors);
     let keys: Vec<&String> = reference.keys().collect();
     let index: BTreeMap<&str, usize> = keys
         .iter()
@@ -106,7 +107,13 @@ pub fn compile(files: &Files) -> Result<Output, Vec<String>> {
          pub const RECORDED_DIGEST: &str = {:?};\n",
         parsed.version.content_version, parsed.version.digest
     );
-    let (texts_rs, text_tables_rs) = gen_texts(langs, &keys, &used);
+    let states: Vec<&str> = parsed
+        .authorities
+        .authority
+        .iter()
+        .map(|a| a.state.as_str())
+        .collect();
+    let (texts_rs, text_tables_rs) = gen_texts(langs, &keys, &used, &states);
     let packs = langs
         .iter()
         .map(|(code, table)| {
@@ -269,6 +276,64 @@ fn check_languages(
         }
         for key in table.keys().filter(|k| !reference.contains_key(*k)) {
             errors.push(format!("{file}: {key} is not a key of {REFERENCE}"));
+        }
+    }
+}
+
+/// A key that sorts names as a dictionary of their language does: letters
+/// with accents or umlauts beside their base letter, case ignored (DIN
+/// 5007-1 for German, the usual order for French).
+fn collation_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+            'ç' | 'č' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'š' => out.push('s'),
+            'ž' => out.push('z'),
+            'ß' => out.push_str("ss"),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An outcome says what to do in at most this many steps: more would not
+/// be read first.
+const MAX_STEPS: usize = 3;
+
+/// Each outcome's `next_steps` is a list of one to three "- " items, with as
+/// many items in every language.
+fn check_steps(langs: &[(String, BTreeMap<String, String>)], errors: &mut Errors) {
+    let count = |text: &str| text.lines().filter(|l| l.starts_with("- ")).count();
+    let Some((_, reference)) = langs.iter().find(|(c, _)| c == REFERENCE) else {
+        return;
+    };
+    for (code, table) in langs {
+        let file = format!("content/text/{code}.toml");
+        for (key, text) in table {
+            if !(key.starts_with("node.") && key.ends_with(".next_steps")) {
+                continue;
+            }
+            let n = count(text);
+            if n == 0 || n > MAX_STEPS || text.lines().any(|l| !l.starts_with("- ")) {
+                errors.push(format!(
+                    "{file}: {key} must be a list of 1 to {MAX_STEPS} steps, each a line starting with \"- \" (it has {n})"
+                ));
+            } else if reference.get(key).is_some_and(|r| count(r) != n) {
+                errors.push(format!(
+                    "{file}: {key} lists {n} step(s), content/text/{REFERENCE}.toml {}",
+                    count(&reference[key])
+                ));
+            }
         }
     }
 }
@@ -850,8 +915,9 @@ impl<'a, 'b> Generator<'a, 'b> {
                     .map(|note| {
                         let nf = format!("{from}, note {}", note.id);
                         format!(
-                            "Note {{ key: {:?}, tests: {}, text: {}, cites: {} }}",
+                            "Note {{ key: {:?}, warning: {}, tests: {}, text: {}, cites: {} }}",
                             note.id,
+                            note.warning,
                             self.tests(&note.when, &nf),
                             self.texts.required(&format!("note.{}", note.id)),
                             self.cites(&note.cites, &nf)
@@ -859,10 +925,10 @@ impl<'a, 'b> Generator<'a, 'b> {
                     })
                     .collect();
                 format!(
-                    "Kind::Outcome(Outcome {{ class: {class}, summary: {}, next_steps: {}, also: {}, names_entry: {}, notes: &[{}], open_marks: {} }})",
+                    "Kind::Outcome(Outcome {{ class: {class}, summary: {}, next_steps: {}, more: {}, names_entry: {}, notes: &[{}], open_marks: {} }})",
                     self.texts.required(&format!("{prefix}.summary")),
                     self.texts.required(&format!("{prefix}.next_steps")),
-                    self.texts.optional_expr(&format!("{prefix}.also")),
+                    self.texts.optional_expr(&format!("{prefix}.more")),
                     n.names_entry,
                     notes.join(", "),
                     self.mark_bits(&n.open_marks, from),
@@ -1070,6 +1136,7 @@ fn gen_texts(
     langs: &[(String, BTreeMap<String, String>)],
     keys: &[&String],
     used_by_content: &BTreeSet<usize>,
+    states: &[&str],
 ) -> (String, String) {
     let mut s = String::new();
     let _ = writeln!(s, "pub const COUNT: usize = {};\n", keys.len());
@@ -1090,6 +1157,21 @@ fn gen_texts(
     for (code, table) in langs {
         let name = table.get("meta.name").map_or("", String::as_str);
         let _ = writeln!(s, "            Lang::{} => {name:?},", camel(code));
+    }
+    // Sorted here, not in the browser: a sort and its keys would add some
+    // kilobytes of code to every download.
+    s.push_str("        }\n    }\n\n    /// The authorities (indices into `AUTHORITIES`) by the name of their\n    /// Member State in this language, in its dictionary order.\n    pub fn states_by_name(self) -> &'static [u8] {\n        match self {\n");
+    for (code, table) in langs {
+        let name = |i: &usize| {
+            collation_key(
+                table
+                    .get(&format!("state.{}", states[*i]))
+                    .map_or("", String::as_str),
+            )
+        };
+        let mut order: Vec<usize> = (0..states.len()).collect();
+        order.sort_by_cached_key(name);
+        let _ = writeln!(s, "            Lang::{} => &{order:?},", camel(code));
     }
     s.push_str("        }\n    }\n}\n\n");
     s.push_str("/// Every key, in table order (for checks and tooling).\npub static KEYS: [&str; COUNT] = [\n");
@@ -1148,4 +1230,53 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collation_key;
+
+    #[test]
+    fn names_sort_with_accented_letters_beside_their_base_letter() {
+        let mut names = vec![
+            "Zypern",
+            "Österreich",
+            "Estland",
+            "Belgien",
+            "Ungarn",
+            "Italien",
+        ];
+        names.sort_by_cached_key(|n| collation_key(n));
+        assert_eq!(
+            names,
+            [
+                "Belgien",
+                "Estland",
+                "Italien",
+                "Österreich",
+                "Ungarn",
+                "Zypern"
+            ]
+        );
+        let mut names = vec![
+            "Suède",
+            "Espagne",
+            "Slovénie",
+            "Émirats",
+            "Tchéquie",
+            "Estonie",
+        ];
+        names.sort_by_cached_key(|n| collation_key(n));
+        assert_eq!(
+            names,
+            [
+                "Émirats",
+                "Espagne",
+                "Estonie",
+                "Slovénie",
+                "Suède",
+                "Tchéquie"
+            ]
+        );
+    }
 }

@@ -97,6 +97,10 @@ pub struct NoteSrc {
     pub when: Vec<String>,
     #[serde(default)]
     pub cites: Vec<String>,
+    /// Said before the steps, as a warning: the path's facts may forbid
+    /// the export outright.
+    #[serde(default)]
+    pub warning: bool,
 }
 
 #[derive(Deserialize)]

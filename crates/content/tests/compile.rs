@@ -116,7 +116,10 @@ hint = "Hint."
 [node.done]
 title = "Done, {entry}"
 summary = "Summary."
-next_steps = "Steps."
+next_steps = """
+- First step.
+- Second step.
+"""
 "#;
 
 fn files(tree: &str, en: &str, de: Option<&str>) -> Files {
@@ -251,6 +254,28 @@ fn a_node_twice_or_an_answer_twice_is_refused() {
 fn a_missing_text_is_refused() {
     let e = errors(TREE, &EN.replace("hint = \"Hint.\"\n", ""), None);
     assert!(e.contains("lacks node.ask.hint"), "{e}");
+}
+
+#[test]
+fn an_outcome_says_what_to_do_in_one_to_three_steps_in_every_language() {
+    let four = EN.replace("- Second step.\n", "- Second.\n- Third.\n- Fourth.\n");
+    let e = errors(TREE, &four, None);
+    assert!(
+        e.contains("content/text/en.toml: node.done.next_steps must be a list of 1 to 3 steps, each a line starting with \"- \" (it has 4)"),
+        "{e}"
+    );
+    let prose = EN.replace("- First step.\n- Second step.\n", "Do this.\n");
+    assert!(errors(TREE, &prose, None).contains("(it has 0)"));
+    let de = EN
+        .replace("code = \"en\"", "code = \"de\"")
+        .replace("- Second step.\n", "");
+    let e = errors(TREE, EN, Some(&de));
+    assert!(
+        e.contains(
+            "content/text/de.toml: node.done.next_steps lists 1 step(s), content/text/en.toml 2"
+        ),
+        "{e}"
+    );
 }
 
 #[test]

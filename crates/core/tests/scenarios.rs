@@ -8,7 +8,7 @@ use common::{cite_tokens, outcome_of};
 use cyberscreen_core::rules::Explanation;
 use cyberscreen_core::rules::OutcomeClass::{self, *};
 use cyberscreen_core::rules::content::{node, provision};
-use cyberscreen_core::rules::record::open_point_lines;
+use cyberscreen_core::rules::report::open_point_lines;
 use cyberscreen_core::text::{Lang, ui};
 
 type Given = Vec<(&'static str, &'static str)>;

@@ -271,7 +271,7 @@ fn a_consult_always_has_something_for_the_authority_to_settle_and_names_it() {
                 assert!(s.open, "{} unsure but not open", node(s.question).key);
             }
         }
-        let lines = cyberscreen_core::rules::record::open_point_lines(Lang::En, &e);
+        let lines = cyberscreen_core::rules::report::open_point_lines(Lang::En, &e);
         for s in e.open_points() {
             let title = Lang::En.text(node(s.question).title);
             assert!(
@@ -710,4 +710,67 @@ fn a_page_shows_the_provisions_of_its_answers() {
             .all(|(i, p)| !basis[..i].contains(p));
         assert!(once, "{}: {:?}", n.key, basis);
     }
+}
+
+/// For one path to each outcome with each combination of its notes, in
+/// every language: the report says what to do in one to three steps, warns
+/// before them only of what may forbid the export, and the Markdown record
+/// carries every fact of the report, its sections in the page's order.
+#[test]
+fn the_record_carries_every_fact_of_the_report_in_the_pages_order() {
+    use cyberscreen_core::rules::record::Record;
+    use cyberscreen_core::rules::report::Report;
+    let mut seen = HashSet::new();
+    for (cursor, _, given) in &explore_all().outcomes {
+        let e = explain(given).expect("an outcome");
+        let notes: Vec<&str> = e.notes.iter().map(|n| n.key).collect();
+        if !seen.insert((cursor.at, notes)) {
+            continue;
+        }
+        let key = node(cursor.at).key;
+        for &lang in Lang::ALL {
+            let report = Report::new(given, lang, Some("DE")).expect("a report");
+            assert!((1..=3).contains(&report.steps.len()), "{key}");
+            for w in &report.warnings {
+                assert!(
+                    w.key.starts_with("ban") || w.key == "sanctions-listed",
+                    "{key}: {}",
+                    w.key
+                );
+            }
+            let md = Record {
+                answers: given,
+                lang,
+                member_state: Some("DE"),
+                created: "today".into(),
+            }
+            .to_markdown();
+            for fact in report.facts() {
+                assert!(
+                    md.contains(&fact),
+                    "{key} ({}): the record lacks {fact:?}",
+                    lang.code()
+                );
+            }
+            let at = |id| {
+                md.find(&format!("\n## {}\n", lang.text(id)))
+                    .unwrap_or_else(|| panic!("{key}: no section {:?}", lang.text(id)))
+            };
+            let order = [
+                ui::OUTCOME_NEXT_STEPS,
+                ui::OUTCOME_CONTACT,
+                ui::OUTCOME_WHY,
+                ui::OUTCOME_CHANGE,
+                ui::OUTCOME_SOURCES,
+                ui::RECORD_ANSWERS,
+            ]
+            .map(at);
+            assert!(order.is_sorted(), "{key}: sections out of order {order:?}");
+            assert!(
+                md.find(&report.title) < Some(order[0]),
+                "{key}: the verdict comes first"
+            );
+        }
+    }
+    assert!(seen.len() > 20, "only {} outcome variants", seen.len());
 }

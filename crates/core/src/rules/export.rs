@@ -463,15 +463,16 @@ pub fn to_markdown() -> String {
                     en.text(o.summary),
                     en.text(o.next_steps).trim()
                 );
-                if let Some(also) = o.also {
-                    let _ = writeln!(s, "\n{}", en.text(also));
+                if let Some(more) = o.more {
+                    let _ = writeln!(s, "\nMore on what to do: {}", en.text(more));
                 }
                 if !o.notes.is_empty() {
-                    s.push_str("\nFirst, where the path's facts call for it:\n\n");
+                    s.push_str("\nWhere the path's facts call for it (a warning comes before the steps, other points after them):\n\n");
                     for note in o.notes {
                         let _ = write!(
                             s,
-                            "- if {}: {}",
+                            "- {}if {}: {}",
+                            if note.warning { "warning, " } else { "" },
                             test_keys(note.tests).join(" and "),
                             en.text(note.text)
                         );

@@ -10,6 +10,7 @@ pub mod json;
 pub mod model;
 pub mod paths;
 pub mod record;
+pub mod report;
 pub mod saved;
 pub mod validate;
 

@@ -201,8 +201,10 @@ pub struct Route {
 pub struct Outcome {
     pub class: OutcomeClass,
     pub summary: TextId,
+    /// What to do, as at most three steps (the compiler counts them).
     pub next_steps: TextId,
-    pub also: Option<TextId>,
+    /// Advice that does not fit the steps, shown folded below them.
+    pub more: Option<TextId>,
     /// The outcome names the Annex I entry that matched.
     pub names_entry: bool,
     /// What to do first, where the path's facts call for it.
@@ -214,6 +216,8 @@ pub struct Outcome {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Note {
     pub key: &'static str,
+    /// Shown before the steps: the destination may forbid the export.
+    pub warning: bool,
     pub tests: &'static [Test],
     pub text: TextId,
     pub cites: &'static [ProvisionId],
@@ -558,7 +562,7 @@ pub struct Provision {
     pub label: TextId,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Authority {
     /// ISO 3166-1 alpha-2 code of the Member State.
     pub state: &'static str,

@@ -3,11 +3,11 @@
 
 use std::fmt::Write as _;
 
-use super::content::{self, CONTENT_VERSION, DOCUMENTS, SECTIONS, node, node_by_key, provision};
+use super::content::{CONTENT_VERSION, DOCUMENTS, SECTIONS, node, node_by_key, provision};
 use super::engine::{Answers, walk};
-use super::explain::{Explanation, explain};
 use super::json::{self, JsonError, Value, quote};
-use super::model::{Answer, NodeId, Status};
+use super::model::{Answer, NodeId, ProvisionId, Status};
+use super::report::Report;
 use super::saved::{Saved, answer_keys, is_plain};
 use crate::text::{Lang, TextId, fill, ui};
 
@@ -81,45 +81,6 @@ fn marked(lang: Lang, text: &str, status: Status) -> String {
     }
 }
 
-/// The outcome's heading, with the entry that matched where it names one.
-pub fn outcome_title(lang: Lang, e: &Explanation) -> String {
-    fill(
-        lang.text(node(e.outcome).title),
-        &[("entry", &entry_label(lang, e))],
-    )
-}
-
-/// The outcome's summary, with the entry that matched where it names one.
-pub fn outcome_summary(lang: Lang, e: &Explanation) -> String {
-    let summary = node(e.outcome)
-        .outcome()
-        .map_or("", |o| lang.text(o.summary));
-    fill(summary, &[("entry", &entry_label(lang, e))])
-}
-
-fn entry_label(lang: Lang, e: &Explanation) -> String {
-    e.entry
-        .map(|en| lang.text(provision(en.provision).label).to_owned())
-        .unwrap_or_default()
-}
-
-/// The open points, as the drafted question puts them: each question with
-/// the answer given.
-pub fn open_point_lines(lang: Lang, e: &Explanation) -> Vec<String> {
-    e.open_points()
-        .map(|s| {
-            let q = node(s.question);
-            fill(
-                lang.text(ui::OUTCOME_DRAFT_POINT),
-                &[
-                    ("question", lang.text(q.title)),
-                    ("answer", &q.answer_text(lang, &s.answer)),
-                ],
-            )
-        })
-        .collect()
-}
-
 impl Record<'_> {
     pub fn to_json(&self) -> String {
         let lang = self.lang;
@@ -159,17 +120,17 @@ impl Record<'_> {
             );
         }
         s.push_str("  ],\n");
-        if let Some(e) = explain(self.answers) {
-            let cites: Vec<String> = e.cite_tokens().into_iter().map(quote).collect();
-            let entry = e
+        if let Some(r) = Report::new(self.answers, lang, self.member_state) {
+            let cites: Vec<String> = r.cite_tokens.iter().map(|c| quote(c)).collect();
+            let entry = r
                 .entry
-                .map_or("null".to_owned(), |en| quote(provision(en.provision).token));
+                .map_or("null".to_owned(), |p| quote(provision(p).token));
             let _ = writeln!(
                 s,
                 "  \"outcome\": {{\"node\": {}, \"class\": {}, \"title\": {}, \"entry\": {entry}, \"cites\": [{}]}},",
-                quote(node(e.outcome).key),
-                quote(e.class.code()),
-                quote(&outcome_title(lang, &e)),
+                quote(node(r.outcome).key),
+                quote(r.class.code()),
+                quote(&r.title),
                 cites.join(", ")
             );
         }
@@ -178,7 +139,8 @@ impl Record<'_> {
         s
     }
 
-    /// The record as a document to read, print or file.
+    /// The record as a document to read, print or file: the report in the
+    /// order of the result page, then every answer.
     pub fn to_markdown(&self) -> String {
         let lang = self.lang;
         let t = |id| lang.text(id);
@@ -193,59 +155,9 @@ impl Record<'_> {
             "- {}",
             fill(t(ui::RECORD_CREATED), &[("date", &self.created)])
         );
-        if let Some(a) = self.member_state.and_then(content::authority) {
-            let name = marked(lang, t(a.name), a.status);
-            let authority = fill(
-                t(ui::RECORD_AUTHORITY),
-                &[("state", t(a.state_name)), ("name", &name), ("url", a.url)],
-            );
-            let _ = writeln!(s, "- {authority}");
-        }
-        let e = explain(self.answers);
-        if let Some(e) = &e {
-            let _ = write!(
-                s,
-                "\n## {}\n\n**{}** — {} [{}]\n\n{}\n\n",
-                t(ui::OUTCOME_HEADING),
-                outcome_title(lang, e),
-                t(e.class.label()),
-                e.class.code(),
-                outcome_summary(lang, e)
-            );
-            let _ = writeln!(s, "## {}\n", t(ui::OUTCOME_NEXT_STEPS));
-            for n in &e.notes {
-                let _ = writeln!(s, "- {}", t(n.text));
-            }
-            if let Some(o) = node(e.outcome).outcome() {
-                let _ = writeln!(s, "{}", t(o.next_steps).trim());
-            }
-            let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_WHY));
-            for step in e.steps.iter().filter(|s| s.decisive) {
-                let q = node(step.question);
-                let _ = writeln!(
-                    s,
-                    "- {}",
-                    fill(
-                        t(ui::OUTCOME_ANSWERED),
-                        &[
-                            ("answer", &q.answer_text(lang, &step.answer)),
-                            ("question", t(q.title))
-                        ]
-                    )
-                );
-            }
-            if !e.screened.is_empty() {
-                let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_ENTRIES));
-                for p in e.screened.iter().map(|p| provision(*p)) {
-                    let _ = writeln!(s, "- {} [{}]", t(p.label), p.token);
-                }
-                let _ = writeln!(s, "\n{}", t(ui::OUTCOME_ENTRIES_HINT));
-            }
-            let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_SOURCES));
-            for p in e.cites.iter().map(|p| provision(*p)) {
-                let _ = writeln!(s, "- {} [{}]", marked(lang, t(p.label), p.status), p.token);
-            }
-            let _ = writeln!(s, "\n{}", t(ui::OUTCOME_UNVERIFIED_NOTE));
+        let report = Report::new(self.answers, lang, self.member_state);
+        if let Some(r) = &report {
+            report_markdown(&mut s, r);
         }
         let _ = writeln!(s, "\n## {}", t(ui::RECORD_ANSWERS));
         for (title, rows) in answered_by_section(self.answers) {
@@ -261,7 +173,7 @@ impl Record<'_> {
             }
         }
         let _ = writeln!(s, "\n## {}\n", t(ui::RECORD_OPEN_POINTS));
-        let open: Vec<String> = e.iter().flat_map(|e| open_point_lines(lang, e)).collect();
+        let open = report.map(|r| r.open_points).unwrap_or_default();
         if open.is_empty() {
             let _ = writeln!(s, "- {}", t(ui::RECORD_NONE));
         }
@@ -282,6 +194,91 @@ impl Record<'_> {
         );
         s
     }
+}
+
+/// The report's sections, as the result page shows them.
+fn report_markdown(s: &mut String, r: &Report) {
+    let lang = r.lang;
+    let t = |id| lang.text(id);
+    let bullets = |s: &mut String, lines: &mut dyn Iterator<Item = String>| {
+        for line in lines {
+            let _ = writeln!(s, "- {line}");
+        }
+    };
+    let sources = |list: &[ProvisionId]| -> Vec<String> {
+        list.iter()
+            .map(|p| provision(*p))
+            .map(|p| format!("{} [{}]", marked(lang, t(p.label), p.status), p.token))
+            .collect()
+    };
+    let _ = write!(
+        s,
+        "\n## {}\n\n**{}** — {} [{}]\n\n",
+        t(ui::OUTCOME_HEADING),
+        r.title,
+        t(r.class.label()),
+        r.class.code(),
+    );
+    if let Some(label) = r.entry_label {
+        let _ = writeln!(s, "{label}\n");
+    }
+    for w in &r.warnings {
+        let _ = writeln!(s, "> {}\n", t(w.text));
+    }
+    let _ = writeln!(s, "## {}\n", t(ui::OUTCOME_NEXT_STEPS));
+    for (i, step) in r.steps.iter().enumerate() {
+        let _ = writeln!(s, "{}. {step}", i + 1);
+    }
+    if let Some(more) = r.more {
+        let _ = writeln!(s, "\n{}: {more}", t(ui::OUTCOME_MORE));
+    }
+    let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_CONTACT));
+    match r.authority {
+        Some(a) => {
+            let name = marked(lang, t(a.name), a.status);
+            let line = fill(
+                t(ui::RECORD_AUTHORITY),
+                &[("state", t(a.state_name)), ("name", &name), ("url", a.url)],
+            );
+            let _ = writeln!(s, "- {line}");
+        }
+        None => {
+            let _ = writeln!(s, "- {}", t(ui::OUTCOME_STATE_HINT));
+        }
+    }
+    if !r.points.is_empty() {
+        let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_POINTS));
+        bullets(s, &mut r.points.iter().map(|n| t(n.text).to_owned()));
+    }
+    if let Some(draft) = &r.draft {
+        let _ = writeln!(s, "\n## {}\n\n{}", t(ui::OUTCOME_DRAFT), draft.trim());
+    }
+    let _ = writeln!(s, "\n## {}\n\n{}\n", t(ui::OUTCOME_WHY), r.summary);
+    bullets(s, &mut r.why.iter().map(|w| w.text.clone()));
+    let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_CHANGE));
+    if r.changes.is_empty() {
+        let _ = writeln!(s, "{}", t(ui::OUTCOME_CHANGE_NONE));
+    }
+    for c in &r.changes {
+        let _ = writeln!(s, "- {}", c.instead);
+        for line in &c.results {
+            let _ = writeln!(s, "  - {line}");
+        }
+    }
+    if !r.screened.is_empty() {
+        let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_ENTRIES));
+        bullets(s, &mut sources(&r.screened).into_iter());
+        let _ = writeln!(s, "\n{}", t(ui::OUTCOME_ENTRIES_HINT));
+    }
+    let _ = writeln!(
+        s,
+        "\n## {}\n\n{}",
+        t(ui::OUTCOME_ALSO),
+        t(ui::OUTCOME_SIDE_CHECKS).trim()
+    );
+    let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_SOURCES));
+    bullets(s, &mut sources(&r.sources).into_iter());
+    let _ = writeln!(s, "\n{}", t(ui::OUTCOME_UNVERIFIED_NOTE));
 }
 
 /// An answer's words, each option followed by its status where it is not

@@ -98,7 +98,12 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
                 let name = &after[..close];
                 match args.iter().find(|(n, _)| *n == name) {
                     Some((_, value)) => out.push_str(value),
-                    None => out.push_str(&rest[open..open + close + 2]),
+                    None => {
+                        // A placeholder left unfilled is a mistake in a
+                        // text or its caller; a release build shows it as is.
+                        debug_assert!(false, "no value for {{{name}}} in {template:?}");
+                        out.push_str(&rest[open..open + close + 2]);
+                    }
                 }
                 rest = &after[close + 1..];
             }

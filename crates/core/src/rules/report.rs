@@ -1,0 +1,252 @@
+//! The report of an outcome: everything the result page says, in the order
+//! it says it, built once from the answers. The page renders it; the
+//! Markdown record is written from it, so both carry the same facts.
+
+use super::content::{self, CONTENT_VERSION, node, provision};
+use super::engine::Answers;
+use super::explain::{Explanation, LeadsTo, Step, explain, outcome_class};
+use super::model::{Authority, NodeId, Note, OutcomeClass, ProvisionId};
+use crate::text::markup::{Block, blocks};
+use crate::text::{Lang, TextId, fill, meta, ui};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub lang: Lang,
+    pub outcome: NodeId,
+    pub class: OutcomeClass,
+    /// The provisions cited, as in `data-cites`.
+    pub cite_tokens: Vec<&'static str>,
+    pub title: String,
+    /// The Annex I entry that matched, where the outcome names one.
+    pub entry: Option<ProvisionId>,
+    /// That entry's description, said under the heading.
+    pub entry_label: Option<&'static str>,
+    /// Said before the steps: the destination may forbid the export.
+    pub warnings: Vec<&'static Note>,
+    /// What you need to do: at most three steps.
+    pub steps: Vec<&'static str>,
+    /// What does not fit the steps.
+    pub more: Option<&'static str>,
+    pub authority: Option<&'static Authority>,
+    /// The other points the path's facts call for.
+    pub points: Vec<&'static Note>,
+    /// Where the authority is to settle it: a question to send.
+    pub draft: Option<String>,
+    pub summary: String,
+    /// The deciding answers, each with the provisions behind it.
+    pub why: Vec<Reason>,
+    /// For each deciding answer, the other answers that would change the class.
+    pub changes: Vec<Change>,
+    /// Where no entry matched: the Annex I entries checked.
+    pub screened: Vec<ProvisionId>,
+    pub open_points: Vec<String>,
+    pub sources: Vec<ProvisionId>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    pub text: String,
+    pub grounds: Vec<ProvisionId>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub instead: String,
+    pub results: Vec<String>,
+}
+
+impl Report {
+    /// The report of the outcome the answers reach; `None` while a question
+    /// is still open.
+    pub fn new(answers: &Answers, lang: Lang, member_state: Option<&'static str>) -> Option<Self> {
+        let e = explain(answers)?;
+        let o = node(e.outcome).outcome()?;
+        let (warnings, points) = e.notes.iter().partition(|n| n.warning);
+        let steps = blocks(lang.text(o.next_steps))
+            .into_iter()
+            .flat_map(|b| match b {
+                Block::List(items) => items,
+                Block::Paragraph(p) => vec![p],
+            })
+            .collect();
+        let why = e
+            .steps
+            .iter()
+            .filter(|s| s.decisive)
+            .map(|s| Reason {
+                text: fill(
+                    lang.text(ui::OUTCOME_ANSWERED),
+                    &[
+                        ("answer", &answer_text(lang, s)),
+                        ("question", lang.text(node(s.question).title)),
+                    ],
+                ),
+                grounds: node(s.question).grounds(&s.answer),
+            })
+            .collect();
+        let draft = (e.class == OutcomeClass::Consult).then(|| {
+            fill(
+                lang.text(ui::OUTCOME_DRAFT_TEXT),
+                &[
+                    ("version", CONTENT_VERSION),
+                    ("points", &draft_points(lang, &e)),
+                ],
+            )
+        });
+        Some(Report {
+            lang,
+            outcome: e.outcome,
+            class: e.class,
+            cite_tokens: e.cite_tokens(),
+            title: outcome_title(lang, &e),
+            entry: e.entry.map(|en| en.provision),
+            entry_label: e.entry.map(|en| lang.text(provision(en.provision).label)),
+            warnings,
+            steps,
+            more: o.more.map(|m| lang.text(m)),
+            authority: member_state.and_then(content::authority),
+            points,
+            draft,
+            summary: outcome_summary(lang, &e),
+            why,
+            changes: changes(lang, &e),
+            screened: e.screened.clone(),
+            open_points: open_point_lines(lang, &e),
+            sources: e.cites.clone(),
+        })
+    }
+
+    /// Every statement of the report as plain text, for a reader of the
+    /// page or the record to find: what both must carry.
+    pub fn facts(&self) -> Vec<String> {
+        let t = |id: TextId| self.lang.text(id).to_owned();
+        let label = |p: &ProvisionId| t(provision(*p).label);
+        let mut out = vec![self.title.clone(), t(self.class.label())];
+        out.extend(self.entry_label.map(str::to_owned));
+        out.extend(self.warnings.iter().map(|n| t(n.text)));
+        out.extend(self.steps.iter().map(|s| (*s).to_owned()));
+        out.extend(self.more.map(str::to_owned));
+        out.extend(self.authority.map(|a| t(a.name)));
+        out.extend(self.points.iter().map(|n| t(n.text)));
+        out.push(self.summary.clone());
+        out.extend(self.why.iter().map(|r| r.text.clone()));
+        for c in &self.changes {
+            out.push(c.instead.clone());
+            out.extend(c.results.iter().cloned());
+        }
+        out.extend(self.screened.iter().map(label));
+        out.extend(self.open_points.iter().cloned());
+        out.extend(self.sources.iter().map(label));
+        out
+    }
+}
+
+fn answer_text(lang: Lang, step: &Step) -> String {
+    node(step.question).answer_text(lang, &step.answer)
+}
+
+/// The outcome's heading, with the number of the entry that matched where
+/// it names one (its description follows the heading).
+pub fn outcome_title(lang: Lang, e: &Explanation) -> String {
+    let token = e.entry.map_or("", |en| provision(en.provision).token);
+    fill(lang.text(node(e.outcome).title), &[("entry", token)])
+}
+
+/// The outcome's summary, with the entry that matched where it names one.
+fn outcome_summary(lang: Lang, e: &Explanation) -> String {
+    let summary = node(e.outcome)
+        .outcome()
+        .map_or("", |o| lang.text(o.summary));
+    fill(summary, &[("entry", &entry_label(lang, e))])
+}
+
+fn entry_label(lang: Lang, e: &Explanation) -> String {
+    e.entry
+        .map(|en| lang.text(provision(en.provision).label).to_owned())
+        .unwrap_or_default()
+}
+
+/// The open points, as the drafted question puts them: each question with
+/// the answer given.
+pub fn open_point_lines(lang: Lang, e: &Explanation) -> Vec<String> {
+    e.open_points()
+        .map(|s| {
+            let q = node(s.question);
+            fill(
+                lang.text(ui::OUTCOME_DRAFT_POINT),
+                &[
+                    ("question", lang.text(q.title)),
+                    ("answer", &answer_text(lang, s)),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// The points the authority is asked to settle: the open points, or else
+/// the answer that led here.
+fn draft_points(lang: Lang, e: &Explanation) -> String {
+    let mut lines = open_point_lines(lang, e);
+    if lines.is_empty()
+        && let Some(s) = e.steps.last()
+    {
+        lines.push(fill(
+            lang.text(ui::OUTCOME_DRAFT_POINT),
+            &[
+                ("question", lang.text(node(s.question).title)),
+                ("answer", &answer_text(lang, s)),
+            ],
+        ));
+    }
+    lines
+        .iter()
+        .map(|l| format!("- {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// For each decisive answer, the other answers that could change the class
+/// of the result, and where they lead.
+fn changes(lang: Lang, e: &Explanation) -> Vec<Change> {
+    e.steps
+        .iter()
+        .filter(|s| s.decisive)
+        .map(|step| {
+            let question = lang.text(node(step.question).title);
+            let instead = fill(
+                lang.text(ui::OUTCOME_INSTEAD),
+                &[("answer", &answer_text(lang, step)), ("question", question)],
+            );
+            let results = step
+                .alternatives
+                .iter()
+                .filter_map(|alt| {
+                    let answer = node(step.question).answer_text(lang, &alt.answer);
+                    match &alt.leads_to {
+                        LeadsTo::Outcome(o) => {
+                            let class = outcome_class(*o).filter(|c| *c != e.class)?;
+                            Some(fill(
+                                lang.text(ui::OUTCOME_ALTERNATIVE),
+                                &[("answer", &answer), ("result", lang.text(class.label()))],
+                            ))
+                        }
+                        LeadsTo::Questions { possible, .. } => {
+                            possible.iter().any(|c| c != e.class).then(|| {
+                                let results: Vec<&str> =
+                                    possible.iter().map(|c| lang.text(c.label())).collect();
+                                fill(
+                                    lang.text(ui::OUTCOME_ALTERNATIVE_MORE),
+                                    &[
+                                        ("answer", &answer),
+                                        ("results", &results.join(lang.text(meta::LIST_SEPARATOR))),
+                                    ],
+                                )
+                            })
+                        }
+                    }
+                })
+                .collect();
+            Change { instead, results }
+        })
+        .collect()
+}

@@ -1,0 +1,150 @@
+// Every class of result tells its own story in the first screen: the
+// verdict, the first thing to do and whom to contact, on a desktop and on a
+// phone. The Member State list follows the reader's alphabet; the printed
+// record keeps what the page folds; the share link can be copied. Each first screen is saved as a screenshot.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { setup, openPage, ready, assertAccessible, answerWith, artifacts, SCENARIOS } from './harness.mjs';
+
+const env = setup();
+
+/** One path to each class of result, by the answers' names. */
+const PATHS = {
+  'LISTED': SCENARIOS.P1,
+  'ART5-LICENCE': ['export', 'other', 'repression'],
+  'ART4-LICENCE': SCENARIOS.P21,
+  'ART4-NOTIFY': ['export', 'other', 'no', 'equipment', 'none', 'yes'],
+  'ART5-NOTIFY': ['export', 'other', 'no', 'software', 'none', 'no', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'prior-misuse', 'yes'],
+  'ART5-DUE-DILIGENCE': SCENARIOS.P6,
+  'NOT-CSI': SCENARIOS.P22,
+  'CONSULT': SCENARIOS.P9,
+  'INTRA-EU-LICENCE': SCENARIOS.P20,
+  'OUT-OF-SCOPE-ACTIVITY': ['intra_eu', 'equipment', 'mobile', 'identifiers', 'no'],
+};
+
+const SCREENS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+];
+
+/** Answers the path, then passes any interruption and the check page. */
+async function reach(page, names) {
+  await answerWith(page, names, { axe: false });
+  for (let i = 0; i < 4; i++) {
+    if (await page.locator('[data-outcome]').count()) return page.locator('[data-outcome]');
+    const next = page.locator('.cs-interruption .cs-button, .cs-check > .cs-button');
+    await next.first().waitFor();
+    await next.first().click();
+  }
+  throw new Error('no result after the check page');
+}
+
+async function begin(t, options = {}) {
+  const session = await openPage(env.browser, options);
+  t.after(() => session.context.close());
+  await session.page.goto(env.server.origin + '/');
+  await ready(session.page);
+  await session.page.locator('.cs-button-start').click();
+  return session;
+}
+
+/** The bottom edge of an element, in CSS pixels from the top of the page. */
+const bottom = (locator) => locator.first().evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+
+const figures = [];
+
+for (const [expected, names] of Object.entries(PATHS)) {
+  for (const screen of SCREENS) {
+    test(`${expected} at ${screen.width}×${screen.height}: the verdict, the first step and the authority are on the first screen`, async (t) => {
+      const { page, log } = await begin(t, { viewport: screen });
+      const outcome = await reach(page, names);
+      assert.equal(await outcome.getAttribute('data-outcome'), expected);
+      await page.getByLabel('Your EU Member State (where your business is established)').selectOption('DE');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const firstStep = page.locator('.cs-steps li');
+      assert.ok((await firstStep.count()) >= 1 && (await firstStep.count()) <= 3, 'one to three steps');
+      const verdict = await bottom(page.locator('h1'));
+      const step = await bottom(firstStep);
+      // The authority is named with the verdict; its section follows the steps.
+      const authority = await bottom(page.locator('.cs-verdict-authority a'));
+      assert.match(await page.locator('.cs-verdict-authority').textContent(), /^Your authority \(Germany\): Federal Office .*\(BAFA\)$/);
+      for (const [what, y] of [['the verdict', verdict], ['the first step', step], ['the authority', authority]]) {
+        assert.ok(y <= screen.height, `${what} ends at ${Math.round(y)} px, below the first screen (${screen.height} px)`);
+      }
+      assert.ok(verdict < authority && authority < step, 'the verdict and who decides, then the steps');
+      assert.ok(step < (await bottom(page.locator('.cs-authority'))), 'then the section on whom to contact');
+      await assertAccessible(page, `${expected} at ${screen.width}px`);
+      await mkdir(artifacts, { recursive: true });
+      await page.screenshot({ path: join(artifacts, `first-screen-${screen.width}-${expected.toLowerCase()}.png`), caret: 'initial' });
+      const words = (await outcome.innerText()).split(/\s+/).filter(Boolean).length;
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      figures.push({ class: expected, width: screen.width, words, screens: +(height / screen.height).toFixed(1) });
+      assert.deepEqual(log.errors, []);
+    });
+  }
+}
+
+test('the figures of each result page', () => {
+  // Printed for the record of what a reader faces; asserted above.
+  console.log(figures.map((f) => `${f.class} ${f.width}px: ${f.words} words, ${f.screens} screens`).join('\n'));
+  assert.equal(figures.length, Object.keys(PATHS).length * SCREENS.length);
+});
+
+for (const [code, locale] of [['de', 'de-DE'], ['fr', 'fr-FR']]) {
+  test(`${code}: the Member States are listed in the order of their ${code} names`, async (t) => {
+    const { page } = await begin(t, { locale });
+    await reach(page, PATHS.LISTED);
+    const names = await page.locator('#cs-member-state option:not([value=""])').allTextContents();
+    assert.equal(names.length, 27);
+    const sorted = [...names].sort(new Intl.Collator(code).compare);
+    assert.deepEqual(names, sorted);
+  });
+}
+
+test('the printed result keeps what the page folds', async (t) => {
+  const { page } = await begin(t);
+  await reach(page, SCENARIOS.P9);
+  const outcome = page.locator('[data-outcome]');
+  assert.ok((await outcome.locator('details:not([open])').count()) >= 3, 'more to do, what would change it, the answers');
+  // What would change the result, more on what to do, the answers.
+  const folded = ['.cs-changes', '.cs-details-text p', '.cs-answers .cs-summary'];
+  for (const selector of folded) {
+    assert.equal(await outcome.locator(selector).first().isVisible(), false, `${selector} is folded on the screen`);
+  }
+  await page.emulateMedia({ media: 'print' });
+  for (const selector of folded) {
+    assert.equal(await outcome.locator(selector).first().isVisible(), true, `${selector} is printed`);
+  }
+  assert.match(await outcome.innerText(), /Instead of “I'm not sure”/);
+});
+
+test('"Copy link" puts the share link on the clipboard and says so to screen readers', async (t) => {
+  const { page, context } = await begin(t);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+  await reach(page, SCENARIOS.P22);
+  const status = page.locator('.cs-copy-status[role="status"]');
+  assert.equal(await status.textContent(), '');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('Link copied.', { exact: false }).waitFor();
+  const link = await page.locator('#cs-share-link').inputValue();
+  assert.ok(link.includes('#'), link);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  await assertAccessible(page, 'the share link copied');
+});
+
+test('where the browser refuses to copy, the link is selected and the user told how to copy it', async (t) => {
+  const { page } = await begin(t);
+  await reach(page, SCENARIOS.P22);
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+  });
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('did not allow copying', { exact: false }).waitFor();
+  const selected = await page.evaluate(() => {
+    const input = document.activeElement;
+    return input?.id === 'cs-share-link' && input.selectionStart === 0 && input.selectionEnd === input.value.length;
+  });
+  assert.ok(selected, 'the link is focused and selected');
+});
