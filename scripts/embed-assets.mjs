@@ -1,11 +1,12 @@
-// After `trunk build`: minifies the JavaScript glue (a quarter less to
-// download, brotli), writes one language pack per language (named after its
+// After `trunk build`: puts wasm-bindgen's glue and the code that starts it
+// into one minified module with its integrity hash, writes one language pack
+// per language (named after its
 // hash, and listed on the page for the loader), then makes the files hosts
 // embed from the release build in dist/ — the custom element's module (with
 // the hashed names and integrity hashes of the widget's files written in) and
 // embed.html for iframes — and lists every file's integrity hash in
 // integrity.json.
-import { readFile, writeFile, readdir, rename } from 'node:fs/promises';
+import { readFile, writeFile, readdir, rename, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -14,16 +15,54 @@ import { minify } from 'terser';
 const dist = 'dist';
 const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
 
-// wasm-bindgen's glue, minified in place; the page's preload link then names
-// its new hash. Property names are kept: they tie the glue to the wasm.
-async function minifyGlue(html) {
-  const link = /(<link rel="modulepreload" href="\.\/([^"]+)" crossorigin="anonymous" integrity=")([^"]+)"/;
-  const m = html.match(link);
-  if (!m) throw new Error('dist/index.html has no module preload');
-  const source = await readFile(join(dist, m[2]), 'utf8');
-  const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
-  await writeFile(join(dist, m[2]), code);
-  return html.replace(link, `$1${sri(code)}"`);
+// wasm-bindgen's glue and the code that starts it, as one module: the
+// integrity hash on the script tag that loads it then covers all of the
+// JavaScript that runs (a module imported by another carries no hash of its
+// own). The starting code is put in a block of its own, so that its names
+// cannot meet the glue's, and reaches the glue's exports by their local
+// names; `init` stands for the glue's default export.
+function bundle(glue, code) {
+  const m = glue.match(/export\s*\{\s*initSync\s*,\s*(\w+)\s+as\s+default\s*\}\s*;?/);
+  if (!m) throw new Error('the glue has no default export to start it with');
+  return `${glue}\nconst init = ${m[1]};\n{\n${code}\n}\n`;
+}
+
+// Property names are kept: they tie the glue to the wasm.
+async function minified(source, { module = true } = {}) {
+  return (await minify(source, { module, compress: { passes: 2 }, mangle: true })).code;
+}
+
+const contentName = (prefix, body) => `${prefix}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
+
+// The page's scripts, as Trunk leaves them (Trunk.toml, pattern_script): the
+// places of the failure message's classic script and of the starting module,
+// and the glue as a module preload. They become src/web/failed.js with its
+// hash, and one module of the glue and src/web/loader.js, named by its
+// content; the glue's own file goes.
+const scriptTags = '<script src="./failed.js"></script><script type="module" src="./loader.js"></script>';
+async function pageScripts(html) {
+  const preload = /\s*<link rel="modulepreload" href="\.\/([^"]+)" crossorigin="anonymous" integrity="[^"]+"\s*\/?>/;
+  const m = html.match(preload);
+  if (!m) throw new Error('dist/index.html has no module preload for the glue');
+  if (!html.includes(scriptTags)) throw new Error(`dist/index.html lacks ${scriptTags}`);
+  const glue = await readFile(join(dist, m[1]), 'utf8');
+  const page = await minified(bundle(glue, await readFile('src/web/loader.js', 'utf8')));
+  const failed = await minified(await readFile('src/web/failed.js', 'utf8'), { module: false });
+  const name = contentName('cyberscreen', page);
+  await writeFile(join(dist, name), page);
+  await writeFile(join(dist, 'failed.js'), failed);
+  await rm(join(dist, m[1]));
+  return {
+    glue,
+    html: html
+      .replace(preload, '')
+      .replace(
+        scriptTags,
+        // In CORS mode, so that the hash can be checked where the page's
+        // origin is opaque (a sandboxed iframe), as modules always are.
+        `<script src="./failed.js" integrity="${sri(failed)}" crossorigin="anonymous"></script><script type="module" src="./${name}" integrity="${sri(page)}"></script>`,
+      ),
+  };
 }
 
 // Each language's texts, from the content compiler, as
@@ -51,7 +90,8 @@ const packs = await writePacks();
 // places are data for the loader (a JSON block, which the page's CSP allows:
 // it is never run).
 const packsBlock = `<script type="application/json" id="cyberscreen-packs">${JSON.stringify(packs)}</script>`;
-const index = (await minifyGlue(await readFile(join(dist, 'index.html'), 'utf8')))
+const scripts = await pageScripts(await readFile(join(dist, 'index.html'), 'utf8'));
+const index = scripts.html
   .replace(
     /<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)"\/?>/,
     '<link rel="stylesheet" href="$1" integrity="$2" crossorigin="anonymous">',
@@ -69,7 +109,6 @@ function asset(pattern, what) {
 
 const assets = {
   css: asset(/<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)" crossorigin="anonymous">/, 'stylesheet'),
-  glue: asset(/<link rel="modulepreload" href="([^"]+)" crossorigin="anonymous" integrity="([^"]+)"/, 'module preload'),
   wasm: asset(/<link rel="preload" href="([^"]+)" crossorigin="anonymous" integrity="([^"]+)"/, 'wasm preload'),
   packs,
 };
@@ -89,9 +128,14 @@ const module = await readFile('src/web/element.js', 'utf8');
 for (const placeholder of ['/* ASSETS */ null', '/* FAILED */ null']) {
   if (!module.includes(placeholder)) throw new Error(`src/web/element.js has no ${placeholder}`);
 }
-const element = module
-  .replace('/* ASSETS */ null', JSON.stringify(assets))
-  .replace('/* FAILED */ null', JSON.stringify(failed));
+// The custom element's module holds the glue too, for the same reason: the
+// host's integrity hash on its script tag covers every line that runs.
+const element = await minified(
+  bundle(
+    scripts.glue,
+    module.replace('/* ASSETS */ null', JSON.stringify(assets)).replace('/* FAILED */ null', JSON.stringify(failed)),
+  ),
+);
 for (const name of ['cyberscreen-element.js', `cyberscreen-element-${version}.js`]) {
   await writeFile(join(dist, name), element);
 }

@@ -13,7 +13,7 @@
 // 2026.12.02-1, whose result page says what to do first (warnings, at most
 // three steps, folded detail, the authority beside the verdict), copies the
 // share link, and is rendered from the same report as the record (the wasm
-// grew by 3.2 KB).
+// grew by 3.2 KB; one module for the glue and the loader saved 0.3 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';

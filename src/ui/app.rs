@@ -147,11 +147,19 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        // Hosts may act on an outcome: tell them which, and on what basis.
+        // Hosts may act on an outcome the user reaches: tell them which, and
+        // on what basis. One the widget starts on (answers remembered on this
+        // device, or a link) is not announced: a page that frames the widget
+        // would learn it without the user doing anything.
         let root = root.clone();
         let answers = state.answers.clone();
         let parent = settings.parent_origin.clone();
+        let started = use_mut_ref(|| false);
         use_effect_with(state.page, move |page| {
+            let first = !std::mem::replace(&mut *started.borrow_mut(), true);
+            if first {
+                return;
+            }
             if let (Page::Outcome(_), Some(e), Some(root)) = (
                 page,
                 crate::rules::explain(&answers),

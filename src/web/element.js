@@ -2,34 +2,27 @@
 //   <script type="module" src="https://…/cyberscreen-element.js"></script>
 //   <cyber-screen lang="de" member-state="DE"></cyber-screen>
 // See EMBEDDING.md for every attribute, the theme properties and the
-// `cyberscreen-outcome` event. The widget's files are loaded from where this
-// module lives, each checked against its integrity hash; the widget sends
-// nothing anywhere.
+// `cyberscreen-outcome` event. The widget's other files (the wasm, the
+// stylesheet, the language packs) are loaded from where this module lives,
+// each checked against its integrity hash; the widget sends nothing anywhere.
 const ASSETS = /* ASSETS */ null;
 const FAILED = /* FAILED */ null;
 const base = new URL('.', import.meta.url);
 let started;
 
-// Loads and starts the code once for all widgets on the page, and tells it
-// where the other languages' packs are.
+// Starts the code once for all widgets on the page, and tells it where the
+// other languages' packs are. The build puts this module and wasm-bindgen's
+// glue into one file (scripts/embed-assets.mjs): `init`, `setPacks`,
+// `loadPack` and `mountElement` are the glue's, and the integrity hash on
+// the host's script tag covers them.
 function start() {
   started ??= (async () => {
-    const glue = new URL(ASSETS.glue.href, base).href;
-    // A dynamic import carries no integrity: the preload with its hash does.
-    const preload = document.createElement('link');
-    preload.rel = 'modulepreload';
-    preload.href = glue;
-    preload.integrity = ASSETS.glue.integrity;
-    preload.crossOrigin = 'anonymous';
-    document.head.append(preload);
     const wasm = fetch(new URL(ASSETS.wasm.href, base), {
       integrity: ASSETS.wasm.integrity,
       credentials: 'same-origin',
     });
-    const module = await import(glue);
-    await module.default({ module_or_path: wasm });
-    module.setPacks(JSON.stringify(PLACES));
-    return module;
+    await init({ module_or_path: wasm });
+    setPacks(JSON.stringify(PLACES));
   })();
   return started;
 }
@@ -73,11 +66,11 @@ class CyberScreen extends HTMLElement {
     const generation = ++this.#generation;
     const lang = language(this);
     Promise.all([start(), texts(lang)])
-      .then(([module, pack]) => {
+      .then(([, pack]) => {
         if (generation !== this.#generation || !this.isConnected) return;
-        if (!module.loadPack(lang, pack)) throw new Error(`the ${lang} texts do not fit this version`);
+        if (!loadPack(lang, pack)) throw new Error(`the ${lang} texts do not fit this version`);
         const attributes = this.getAttributeNames().map((name) => [name, this.getAttribute(name)]);
-        this.#widget = module.mountElement(mount, attributes, this.id || undefined, lang);
+        this.#widget = mountElement(mount, attributes, this.id || undefined, lang);
       })
       .catch((error) => {
         console.error('cyberscreen could not start:', error);

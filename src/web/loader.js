@@ -1,25 +1,12 @@
 // Starts cyberscreen under a strict Content-Security-Policy (no inline
-// script) and checks every file it runs: the wasm and the one language pack
-// this reader needs are fetched with their subresource-integrity hashes, in
-// parallel, and the JavaScript glue is the module the page preloaded with its
-// own hash. If anything fails, the page says so.
-const glue = document.querySelector('link[rel="modulepreload"][integrity]');
+// script). The build puts this code and wasm-bindgen's glue into one module
+// (scripts/embed-assets.mjs), so that the integrity hash on the page's script
+// tag covers all of its JavaScript; it reaches the glue's `init` and
+// `startPage` as local names. The wasm and the one language pack this reader
+// needs are fetched with their own hashes, in parallel. What goes wrong is
+// shown by failed.js.
 const wasm = document.querySelector('link[rel="preload"][as="fetch"][integrity]');
 const root = document.getElementById('cyberscreen');
-
-function fail(error) {
-  console.error('cyberscreen could not start:', error);
-  const template = document.getElementById('cyberscreen-failed');
-  if (root && template) {
-    // The message in the language of the page's own (index.de.html), else
-    // the first of the user's languages that it is written in.
-    const messages = [...template.content.children];
-    const wanted = [root.dataset.lang ?? '', ...navigator.languages, 'en'].map((tag) => tag.split('-')[0].toLowerCase());
-    const message = wanted.map((code) => messages.find((m) => m.lang === code)).find(Boolean);
-    root.replaceChildren(message.cloneNode(true));
-    root.setAttribute('data-state', 'failed');
-  }
-}
 
 // The language to start in, as the widget chooses it: the host's `lang`
 // (a `data-lang` on the page, or the iframe's fragment), then a share
@@ -41,8 +28,8 @@ function language(packs) {
 }
 
 try {
-  if (!glue || !wasm || !root || typeof WebAssembly !== 'object') {
-    throw new Error('missing module, wasm, root or WebAssembly support');
+  if (!wasm || !root || typeof WebAssembly !== 'object') {
+    throw new Error('missing wasm, root or WebAssembly support');
   }
   const packs = JSON.parse(document.getElementById('cyberscreen-packs').textContent);
   const lang = language(packs);
@@ -50,9 +37,11 @@ try {
   const texts = fetch(packs[lang].href, { integrity: packs[lang].integrity, credentials: 'same-origin' }).then(
     (response) => (response.ok ? response.text() : Promise.reject(new Error(`${packs[lang].href}: ${response.status}`))),
   );
-  const { default: init, startPage } = await import(glue.href);
   await init({ module_or_path: module });
-  startPage(lang, await texts);
+  const pack = await texts;
+  // Not over the message, where failed.js has given up already (a refused
+  // stylesheet, say).
+  if (root.dataset.state !== 'failed') startPage(lang, pack);
 } catch (error) {
-  fail(error);
+  document.dispatchEvent(new CustomEvent('cyberscreen-failed', { detail: error }));
 }

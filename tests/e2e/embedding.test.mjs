@@ -178,3 +178,22 @@ test('iframe without allow-same-origin: P1, height and outcome messages, no stor
   assert.deepEqual(log.errors, []);
   await screenshot(page, 'embed-frame-outcome');
 });
+
+test('a remembered outcome is not announced to the host when the widget starts on it, only when the user reaches it', async (t) => {
+  const { page, log } = await open(t, '/hosts/plain.html');
+  const widget = page.locator('cyber-screen');
+  await widget.locator('.cs[data-state="ready"]').waitFor();
+  await widget.getByLabel('Remember my answers on this device').check();
+  await walkP1(page, widget);
+  assert.equal((await outcomes(page)).length, 1, 'reached by the user: announced');
+  await page.reload();
+  await widget.locator('[data-outcome="LISTED"]').waitFor();
+  // Give a wrongly announced event every chance to arrive.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  assert.deepEqual(await outcomes(page), [], 'restored from this device: not announced');
+  await widget.getByRole('button', { name: 'Back' }).click();
+  await widget.getByRole('button', { name: 'See your result' }).click();
+  await widget.locator('[data-outcome="LISTED"]').waitFor();
+  assert.equal((await outcomes(page)).length, 1, 'reached again by the user: announced');
+  assert.deepEqual(log.errors, []);
+});

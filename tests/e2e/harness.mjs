@@ -27,9 +27,11 @@ const types = {
 /**
  * Serves dist/ on 127.0.0.1 at a free port. `tamper` may list pairs of a
  * file-name pattern and a function that changes the bytes served, to test
- * integrity checks.
+ * integrity checks; `headers` are sent with every response (such as
+ * `cache-control: no-store`, under which a browser fetches a file again
+ * rather than reuse a checked copy).
  */
-export async function serve({ tamper = [] } = {}) {
+export async function serve({ tamper = [], headers = {} } = {}) {
   const received = [];
   const server = createServer(async (req, res) => {
     received.push(req.url);
@@ -49,6 +51,7 @@ export async function serve({ tamper = [] } = {}) {
       res.writeHead(200, {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'access-control-allow-origin': '*',
+        ...headers,
       });
       res.end(body);
     } catch {

@@ -33,7 +33,7 @@ test('a whole walk: each asset once, nothing after load, no cookie, no storage, 
   await ready(page);
   const loaded = log.requests.map((r) => new URL(r.url).pathname);
   assert.deepEqual([...new Set(loaded)].sort(), loaded.slice().sort(), `each asset fetched once: ${loaded}`);
-  for (const file of [/\/$/, /\.css$/, /\/cyberscreen-[0-9a-f]+\.js$/, /_bg\.wasm$/, /\/loader\.js$/]) {
+  for (const file of [/\/$/, /\.css$/, /\/cyberscreen-[0-9a-f]+\.js$/, /_bg\.wasm$/, /\/failed\.js$/]) {
     assert.ok(loaded.some((p) => file.test(p)), `${file} loaded`);
   }
   assert.deepEqual(
@@ -67,42 +67,98 @@ test('the page runs under a strict Content-Security-Policy', async () => {
   assert.doesNotMatch(html, /\sstyle=/, 'no inline style');
 });
 
-test('the loader carries the integrity hash of its own file', async () => {
-  const html = await readFile(`${dist}/index.html`, 'utf8');
-  const loader = await readFile(`${dist}/loader.js`);
-  const expected = 'sha384-' + createHash('sha384').update(loader).digest('base64');
-  const tag = html.match(/<script type="module" src="\.\/loader\.js" integrity="([^"]+)"/);
-  assert.equal(tag?.[1], expected, 'update the hash in Trunk.toml (pattern_script) to this value');
+// Every page's scripts: each carries the integrity hash of its file, and
+// none imports another module (an import carries no hash of its own), so
+// that the hash on the page covers every line of JavaScript that runs.
+test('every script of every page carries its integrity hash, and no module is loaded without one', async () => {
+  const { readdir } = await import('node:fs/promises');
+  const sri = (body) => 'sha384-' + createHash('sha384').update(body).digest('base64');
+  const pages = (await readdir(dist)).filter((name) => name.endsWith('.html'));
+  assert.ok(pages.length >= 6, `${pages}`);
+  for (const name of pages) {
+    const html = await readFile(`${dist}/${name}`, 'utf8');
+    assert.doesNotMatch(html, /rel="modulepreload"/, `${name}: no module is preloaded to be imported`);
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="\.\/([^"]+)"[^>]*>/g)];
+    assert.equal(scripts.length, 2, `${name}: the failure message's script and the module`);
+    for (const [tag, file] of scripts) {
+      const body = await readFile(`${dist}/${file}`);
+      assert.equal(tag.match(/integrity="([^"]+)"/)?.[1], sri(body), `${name}: ${file}`);
+      assert.doesNotMatch(body.toString(), /\bimport\s*\(|\bimport\s*[{*"'\w]/, `${file} imports nothing`);
+    }
+  }
+  const element = (await readFile(`${dist}/cyberscreen-element.js`)).toString();
+  assert.doesNotMatch(element, /\bimport\s*\(|\bimport\s*[{*"'\w]/, 'the element module imports nothing');
 });
 
-// The JavaScript change is a harmless comment, so that only the integrity
-// check can stop it; the wasm change flips one byte.
+// Each change is harmless (a comment, one flipped byte, one word), so that
+// only the integrity check can stop it; the server forbids caching, so that
+// nothing checked once is reused: each file is fetched again as served.
 const tampering = [
+  [/\/cyberscreen-[0-9a-f]+\.js$/, 'JavaScript module', (body) => Buffer.concat([body, Buffer.from('\nwindow.__changed = true;\n')]),
+    'de-DE', /konnte in diesem Browser nicht starten/],
   [/_bg\.wasm$/, 'wasm', (body) => {
     const changed = Buffer.from(body);
     changed[changed.length - 2] ^= 0x01;
     return changed;
   }, 'en-GB', /could not start in this browser/],
-  [/cyberscreen-[0-9a-f]+\.js$/, 'JavaScript glue', (body) => Buffer.concat([body, Buffer.from('\n// changed\n')]),
-    'de-DE', /konnte in diesem Browser nicht starten/],
+  [/\.css$/, 'stylesheet', (body) => Buffer.concat([body, Buffer.from('\n/* changed */\n')]),
+    'en-GB', /could not start in this browser/],
   [/texts-fr-[0-9a-f]+\.txt$/, 'language pack', (body) => Buffer.from(body.toString().replace('Vérifiez', 'Verifiez')),
     'fr-FR', /n’a pas pu démarrer dans ce navigateur/],
 ];
+const LOADS = 10;
 
 for (const [pattern, what, change, locale, message] of tampering) {
-  test(`a tampered ${what} file does not run, and the user is told (${locale})`, async (t) => {
-    const server = await serve({ tamper: [[pattern, change]] });
+  test(`a tampered ${what} never runs, and the user is told (${locale}, ${LOADS} fresh loads from a no-store server)`, async (t) => {
+    const server = await serve({ tamper: [[pattern, change]], headers: { 'cache-control': 'no-store' } });
     t.after(() => server.close());
-    const { context, page, log } = await openPage(browser, { locale });
-    t.after(() => context.close());
-    await page.goto(server.origin + '/');
-    const root = page.locator('#cyberscreen[data-state="failed"]');
-    await root.waitFor({ timeout: 30_000 });
-    assert.match(await root.textContent(), message);
-    assert.equal(await page.locator('.cs[data-state="ready"]').count(), 0, 'the widget did not start');
-    assert.ok(log.errors.some((e) => /integrity/i.test(e)), `the integrity check stopped it: ${log.errors}`);
+    for (let i = 0; i < LOADS; i++) {
+      const { context, page, log } = await openPage(browser, { locale });
+      try {
+        await page.goto(server.origin + '/');
+        const root = page.locator('#cyberscreen[data-state="failed"]');
+        await root.waitFor({ timeout: 30_000 });
+        assert.match(await root.textContent(), message, `load ${i + 1}`);
+        assert.equal(await page.locator('.cs[data-state="ready"]').count(), 0, `load ${i + 1}: the widget did not start`);
+        assert.equal(await page.evaluate(() => window.__changed), undefined, `load ${i + 1}: the changed code did not run`);
+        assert.ok(log.errors.some((e) => /integrity/i.test(e)), `load ${i + 1}: the integrity check stopped it: ${log.errors}`);
+      } finally {
+        await context.close();
+      }
+    }
   });
 }
+
+test('a tampered failure-message script does not run, and the widget starts without it', async (t) => {
+  const server = await serve({
+    tamper: [[/failed\.js$/, (body) => Buffer.concat([body, Buffer.from('\nwindow.__changed = true;\n')])]],
+    headers: { 'cache-control': 'no-store' },
+  });
+  t.after(() => server.close());
+  const { context, page } = await openPage(browser);
+  t.after(() => context.close());
+  await page.goto(server.origin + '/');
+  await ready(page);
+  assert.equal(await page.evaluate(() => window.__changed), undefined);
+});
+
+test('a module that never arrives ends in the message within the time the page allows', async (t) => {
+  const server = await serve();
+  t.after(() => server.close());
+  const { context, page } = await openPage(browser);
+  t.after(() => context.close());
+  // The code's request is held until the page gives up on it.
+  await page.route(/\/cyberscreen-[0-9a-f]+\.js$/, () => {});
+  await page.clock.install();
+  // The page never finishes loading: it waits for the module.
+  await page.goto(server.origin + '/', { waitUntil: 'commit' });
+  await page.locator('#cyberscreen .cs[data-state="loading"]').waitFor();
+  await page.clock.runFor(31_000);
+  const root = page.locator('#cyberscreen[data-state="failed"]');
+  await root.waitFor({ timeout: 10_000 });
+  assert.match(await root.textContent(), /could not start in this browser/);
+  await assertAccessible(page, 'the message after a stalled load');
+});
 
 // Where the wasm cannot run at all, the pre-rendered start page gives way to
 // the message saying what to do instead.

@@ -1,0 +1,36 @@
+// Shows the page's "could not start" message, in the page's language, when
+// the code cannot run: a file refused by its integrity check or not found,
+// an error while starting, or no start within 30 seconds. A classic script
+// of its own, which runs before the module and even when it is refused.
+(() => {
+  const STALL_MS = 30_000;
+  const fail = (error) => {
+    const root = document.getElementById('cyberscreen');
+    const template = document.getElementById('cyberscreen-failed');
+    const started = root?.querySelector('.cs[data-state="ready"]');
+    if (!root || !template || started || root.dataset.state === 'failed') return;
+    console.error('cyberscreen could not start:', error);
+    // The message in the language of the page's own (index.de.html), else
+    // the first of the user's languages that it is written in.
+    const messages = [...template.content.children];
+    const wanted = [root.dataset.lang ?? '', ...navigator.languages, 'en'].map((tag) => tag.split('-')[0].toLowerCase());
+    const message = wanted.map((code) => messages.find((m) => m.lang === code)).find(Boolean);
+    root.replaceChildren(message.cloneNode(true));
+    root.dataset.state = 'failed';
+  };
+  // A script, stylesheet or preload refused or not found: such errors do
+  // not bubble, but reach the window while capturing.
+  addEventListener(
+    'error',
+    (event) => {
+      const { target } = event;
+      if (target instanceof HTMLScriptElement || target instanceof HTMLLinkElement) {
+        fail(new Error(`${target.src || target.href} could not be loaded`));
+      }
+    },
+    true,
+  );
+  // What went wrong while starting, from the module.
+  document.addEventListener('cyberscreen-failed', (event) => fail(event.detail));
+  setTimeout(() => fail(new Error(`it did not start within ${STALL_MS / 1000} seconds`)), STALL_MS);
+})();
