@@ -56,24 +56,32 @@ pub fn announce_outcome(
     }
 }
 
-/// Tells the parent the page's height whenever it changes, so that the host
-/// can size the iframe to its content. Runs for the life of the page.
-pub fn report_height(parent_origin: String) {
-    let element = gloo::utils::document().document_element();
-    let Some(element) = element else { return };
-    let target = element.clone();
+/// Tells the parent the height of the widget whenever it changes, so that
+/// the host can size the iframe to its content, larger or smaller. It is the
+/// height of `root`, from the top of the page, with the body's bottom margin:
+/// the document's own height can never be less than the frame's, and a frame
+/// sized to it would never shrink. Runs for the life of the page.
+pub fn report_height(root: web_sys::Element, parent_origin: String) {
+    let target = root.clone();
     let callback = Closure::<dyn FnMut()>::new(move || {
-        let height = f64::from(target.scroll_height());
+        let window = gloo::utils::window();
+        let margin = gloo::utils::document()
+            .body()
+            .and_then(|body| window.get_computed_style(&body).ok().flatten())
+            .and_then(|style| style.get_property_value("margin-bottom").ok())
+            .and_then(|value| value.trim_end_matches("px").parse::<f64>().ok())
+            .unwrap_or(0.0);
+        let bottom = target.get_bounding_client_rect().bottom() + window.scroll_y().unwrap_or(0.0);
         post(
             &parent_origin,
             &object(&[
                 ("type", "cyberscreen:height".into()),
-                ("height", height.into()),
+                ("height", (bottom + margin).ceil().into()),
             ]),
         );
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&element);
+        observer.observe(&root);
         callback.forget();
     }
 }

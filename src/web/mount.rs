@@ -83,7 +83,7 @@ fn start(lang: Lang) {
         remembered(STORAGE_KEY)
     };
     if let Some(origin) = settings.parent_origin.clone().filter(|_| framed) {
-        embed::report_height(origin);
+        embed::report_height(root.clone(), origin);
     }
     let startup = Startup {
         lang,

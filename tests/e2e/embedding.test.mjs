@@ -197,3 +197,25 @@ test('a remembered outcome is not announced to the host when the widget starts o
   assert.equal((await outcomes(page)).length, 1, 'reached again by the user: announced');
   assert.deepEqual(log.errors, []);
 });
+
+test('the iframe is as tall as the widget, growing and shrinking with each step', async (t) => {
+  const { page } = await open(t, '/hosts/frame.html');
+  const frame = page.frameLocator('#check');
+  const inside = () => page.frame({ url: /embed\.html/ });
+  await frame.locator('.cs[data-state="ready"]').waitFor();
+  const fits = async () => {
+    // The last height reported has been applied once the frame's box and the
+    // widget's bottom agree; the widget's own content decides it.
+    await page.waitForFunction(() => window.heights.length > 0);
+    const content = await inside().locator('#cyberscreen').evaluate((el) => el.getBoundingClientRect().bottom + 8);
+    await page.waitForFunction((h) => Math.abs(document.getElementById('check').getBoundingClientRect().height - h) <= 2, content);
+    return content;
+  };
+  const start = await fits();
+  await frame.getByRole('button', { name: 'Start now' }).click();
+  await frame.locator('legend .cs-title').waitFor();
+  const question = await fits();
+  assert.ok(question < start, `the frame shrank from the start page (${start}px) to the question (${question}px)`);
+  const scrolls = await inside().evaluate(() => document.documentElement.scrollHeight - innerHeight);
+  assert.ok(scrolls <= 1, `the frame neither scrolls nor leaves space under the widget (${scrolls}px)`);
+});
