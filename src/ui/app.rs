@@ -271,13 +271,15 @@ pub fn app(props: &AppProps) -> Html {
         Page::Check => html! {
             <>
                 <CheckPage {lang} answers={state.answers.clone()} onchange={dispatch.reform(Action::Change)}
+                    member_state={state.member_state} onmemberstate={dispatch.reform(Action::SetMemberState)}
                     oncontinue={send(|_| Action::SeeResult)} onback={onback.clone()} />
                 if owns_page { <ShareLink {lang} link={share()} /> }
             </>
         },
         Page::Outcome(_) => html! { <>
             <OutcomePage state={(*state).clone()} onback={onback.clone()} onrestart={send(|_| Action::Restart)}
-                onmemberstate={dispatch.reform(Action::SetMemberState)} />
+                onmemberstate={dispatch.reform(Action::SetMemberState)}
+                onabout={dispatch.reform(|(field, value)| Action::SetAbout(field, value))} />
             if owns_page { <ShareLink {lang} link={share()} /> }
         </> },
     };

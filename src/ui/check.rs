@@ -1,5 +1,5 @@
 //! Check your answers: every answer on the path, grouped by section, each
-//! with a "Change" link; then the result.
+//! with a "Change" link; the Member State; then the result.
 
 use yew::prelude::*;
 
@@ -8,6 +8,7 @@ use crate::rules::record::answered_by_section;
 use crate::rules::{Answers, NodeId};
 use crate::text::{Lang, fill, ui};
 
+use super::member_state::MemberStateField;
 use super::parts::{BackLink, Heading};
 
 #[derive(Properties, PartialEq)]
@@ -65,6 +66,8 @@ pub struct CheckProps {
     pub lang: Lang,
     pub answers: Answers,
     pub onchange: Callback<NodeId>,
+    pub member_state: Option<&'static str>,
+    pub onmemberstate: Callback<Option<&'static str>>,
     pub oncontinue: Callback<()>,
     pub onback: Callback<()>,
 }
@@ -78,6 +81,8 @@ pub fn check_page(props: &CheckProps) -> Html {
             <BackLink {lang} onback={props.onback.clone()} />
             <Heading title=true>{ lang.text(ui::CHECK_TITLE) }</Heading>
             <AnswerList {lang} answers={props.answers.clone()} onchange={props.onchange.clone()} />
+            // Asked here, so that the result names the authority to contact.
+            <MemberStateField {lang} selected={props.member_state} onchange={props.onmemberstate.clone()} />
             <button type="button" class="cs-button" {onclick}>{ lang.text(ui::CHECK_CONTINUE) }</button>
         </div>
     }

@@ -5,6 +5,7 @@ mod app;
 mod check;
 pub mod failure;
 mod interruption;
+mod member_state;
 mod notice;
 mod outcome;
 mod parts;

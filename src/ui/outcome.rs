@@ -3,14 +3,16 @@
 
 use yew::prelude::*;
 
-use crate::rules::content::{AUTHORITIES, CONTENT_VERSION};
+use crate::rules::about::{Field, MAX_CHARS};
+use crate::rules::content::CONTENT_VERSION;
 use crate::rules::record::Record;
 use crate::rules::report::Report;
-use crate::rules::{Authority, Note, Status};
-use crate::text::{Lang, fill, ui};
+use crate::rules::{Note, Status};
+use crate::text::{fill, ui};
 use crate::web;
 
 use super::check::AnswerList;
+use super::member_state::MemberStateField;
 use super::parts::{BackLink, Heading, cites, rich, rich_text, status_badge};
 use super::settings::Settings;
 use super::state::State;
@@ -21,14 +23,7 @@ pub struct OutcomeProps {
     pub onback: Callback<()>,
     pub onrestart: Callback<()>,
     pub onmemberstate: Callback<Option<&'static str>>,
-}
-
-/// The Member States with an authority, in the order of their names in the
-/// reader's language.
-fn states_by_name(lang: Lang) -> impl Iterator<Item = &'static Authority> {
-    lang.states_by_name()
-        .iter()
-        .map(|&i| &AUTHORITIES[usize::from(i)])
+    pub onabout: Callback<(Field, String)>,
 }
 
 #[function_component(OutcomePage)]
@@ -43,30 +38,24 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let Some(r) = Report::new(&state.answers, lang, state.member_state) else {
         return Html::default();
     };
-    let onstate = props.onmemberstate.reform(|ev: Event| {
-        let value = ev
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value();
-        AUTHORITIES
-            .iter()
-            .find(|a| a.state == value)
-            .map(|a| a.state)
-    });
     let onrestart = props.onrestart.reform(|_: MouseEvent| ());
-    // The files are made when asked for, not on every render.
+    // The files are made when asked for, not on every render; named after
+    // the product and the day.
+    let day = format!(
+        "{:04}-{:02}-{:02}",
+        reached.year, reached.month, reached.day
+    );
     let download = |extension: &'static str| {
         let state = state.clone();
         let created = created.clone();
-        let file = format!(
-            "cyberscreen-record-{}.{extension}",
-            r.class.code().to_ascii_lowercase()
-        );
+        let file = format!("{}.{extension}", state.about.file_stem(&day));
         Callback::from(move |_: MouseEvent| {
             let record = Record {
                 answers: &state.answers,
                 lang: state.lang,
                 member_state: state.member_state,
                 created: created.clone(),
+                about: &state.about,
             };
             let _ = match extension {
                 "json" => web::download(&file, "application/json", &record.to_json()),
@@ -139,16 +128,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 </div>
             }
             </div>
-            <div class="cs-form-group cs-contact">
-                <label class="cs-label" for="cs-member-state">{ t(ui::OUTCOME_STATE_LABEL) }</label>
-                <select class="cs-select" id="cs-member-state" aria-describedby="cs-member-state-hint" onchange={onstate}>
-                    <option value="" selected={state.member_state.is_none()}>{ t(ui::OUTCOME_STATE_CHOOSE) }</option>
-                    { for states_by_name(lang).map(|a| html! {
-                        <option value={a.state} selected={state.member_state == Some(a.state)}>{ t(a.state_name) }</option>
-                    }) }
-                </select>
-            </div>
-            <p id="cs-member-state-hint" class="cs-hint">{ t(ui::OUTCOME_STATE_HINT) }</p>
+            <MemberStateField {lang} selected={state.member_state} onchange={props.onmemberstate.clone()} />
             if let Some(c) = &settings.contact {
                 <div class="cs-host-contact">
                     <Heading depth=2 class="cs-small-heading">{ t(ui::OUTCOME_HOST_CONTACT) }</Heading>
@@ -230,6 +210,34 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 }
                 { for r.open_points.iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>
+
+            <div class={classes!("cs-about", state.about.is_empty().then_some("cs-no-print"))}>
+                <Heading depth=1 class="cs-heading">{ t(ui::ABOUT_HEADING) }</Heading>
+                <div class="cs-no-print">
+                    <p class="cs-hint">{ t(ui::ABOUT_HINT) }</p>
+                    { for Field::ALL.into_iter().map(|field| {
+                        let id = format!("cs-about-{}", field.key());
+                        let oninput = props.onabout.reform(move |ev: InputEvent| {
+                            (field, ev.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+                        });
+                        html! {
+                            <div class="cs-form-group">
+                                <label class="cs-label" for={id.clone()}>{ t(field.label()) }</label>
+                                <input class="cs-input" type="text" {id} maxlength={MAX_CHARS.to_string()}
+                                    autocomplete="off" value={state.about.get(field).unwrap_or_default().to_owned()} {oninput} />
+                            </div>
+                        }
+                    }) }
+                </div>
+                <dl class="cs-summary cs-print-only">
+                    { for state.about.filled().map(|(field, value)| html! {
+                        <div class="cs-summary-row">
+                            <dt class="cs-summary-key">{ t(field.label()) }</dt>
+                            <dd class="cs-summary-value">{ value }</dd>
+                        </div>
+                    }) }
+                </dl>
+            </div>
 
             <div class="cs-no-print">
                 <Heading depth=1 class="cs-heading">{ t(ui::RECORD_KEEP) }</Heading>

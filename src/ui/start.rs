@@ -34,7 +34,7 @@ pub fn start_page(props: &StartProps) -> Html {
             let ondispatch = ondispatch.clone();
             *reader.borrow_mut() = web::read_text(file, json::MAX_LEN, move |result| {
                 ondispatch.emit(match result {
-                    Ok(text) => Action::Import(record::import(&text)),
+                    Ok(text) => Action::Import(Box::new(record::import(&text))),
                     Err(ReadError::TooLarge) => Action::Notify(Notice::ImportTooLarge),
                     Err(ReadError::Unreadable) => Action::Notify(Notice::ImportUnreadable),
                 })

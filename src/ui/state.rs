@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::rules::about::{About, Field};
 use crate::rules::content::{self, START};
 use crate::rules::record::{Imported, RecordError};
 use crate::rules::saved::{DecodeError, Saved};
@@ -118,6 +119,9 @@ pub struct State {
     pub remember: bool,
     /// The language whose texts are being fetched, if any.
     pub loading: Option<Lang>,
+    /// What the record is about, as the user wrote it (kept in memory only,
+    /// and in the record files).
+    pub about: About,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -139,7 +143,8 @@ pub enum Action {
     SeeResult,
     /// The browser's back or forward button named this page.
     GoTo(Page),
-    Import(Result<Imported, RecordError>),
+    /// A record read back (boxed: it is far larger than any other action).
+    Import(Box<Result<Imported, RecordError>>),
     Notify(Notice),
     DismissNotices,
     SetRemember(bool),
@@ -156,6 +161,8 @@ pub enum Action {
     /// the one asked for).
     LangFailed(Lang),
     SetMemberState(Option<&'static str>),
+    /// A field of what the record is about, as typed.
+    SetAbout(Field, String),
 }
 
 impl State {
@@ -172,6 +179,7 @@ impl State {
             notices: Vec::new(),
             remember: false,
             loading: None,
+            about: About::default(),
         }
     }
 
@@ -211,6 +219,31 @@ impl State {
             host_member_state: self.host_member_state,
             ..State::new(self.lang)
         }
+    }
+
+    /// Takes over a record read back: its answers, and what it is about.
+    fn imported(self, imported: Imported) -> Self {
+        // Remembering stays as the user set it: the imported answers
+        // replace the remembered ones.
+        let remember = self.remember;
+        let mut next = State {
+            remember,
+            about: imported.about,
+            ..self.fresh()
+        }
+        .restore(&imported.saved, Source::Record);
+        let now = explain(&next.answers).map(|e| e.class);
+        if let (Some(recorded), Some(now)) = (imported.recorded_class, now)
+            && recorded != now.code()
+            && !next
+                .notices
+                .iter()
+                .any(|n| matches!(n, Notice::OtherVersion(_)))
+        {
+            next.notices
+                .push(Notice::ImportOtherOutcome { recorded, now });
+        }
+        next
     }
 
     /// Takes over decoded answers. Those from another content version are
@@ -273,6 +306,7 @@ impl State {
             notices,
             remember: self.remember,
             host_member_state: self.host_member_state,
+            about: self.about,
             ..State::new(lang)
         }
         .show(page)
@@ -381,32 +415,13 @@ impl State {
                 let page = valid_page(&self.answers, page);
                 self.show(page)
             }
-            Action::Import(Ok(imported)) => {
-                // Remembering stays as the user set it: the imported answers
-                // replace the remembered ones.
-                let remember = self.remember;
-                let mut next = State {
-                    remember,
-                    ..self.fresh()
-                }
-                .restore(&imported.saved, Source::Record);
-                let now = explain(&next.answers).map(|e| e.class);
-                if let (Some(recorded), Some(now)) = (imported.recorded_class, now)
-                    && recorded != now.code()
-                    && !next
-                        .notices
-                        .iter()
-                        .any(|n| matches!(n, Notice::OtherVersion(_)))
-                {
-                    next.notices
-                        .push(Notice::ImportOtherOutcome { recorded, now });
-                }
-                next
-            }
-            Action::Import(Err(e)) => self.notify(match e {
-                RecordError::TooLarge => Notice::ImportTooLarge,
-                RecordError::NotJson | RecordError::NotARecord => Notice::ImportNotRecord,
-            }),
+            Action::Import(read) => match *read {
+                Ok(imported) => self.imported(imported),
+                Err(e) => self.notify(match e {
+                    RecordError::TooLarge => Notice::ImportTooLarge,
+                    RecordError::NotJson | RecordError::NotARecord => Notice::ImportNotRecord,
+                }),
+            },
             Action::Notify(notice) => self.notify(notice),
             Action::DismissNotices => State {
                 notices: Vec::new(),
@@ -444,6 +459,11 @@ impl State {
                 member_state,
                 ..self
             },
+            Action::SetAbout(field, value) => {
+                let mut about = self.about;
+                about.set(field, &value);
+                State { about, ..self }
+            }
         }
     }
 
@@ -848,16 +868,45 @@ mod tests {
     }
 
     #[test]
+    fn what_the_record_is_about_is_kept_imported_and_forgotten_on_a_fresh_start() {
+        use crate::rules::about::{About, Field};
+        let s = run(&[Action::Start])
+            .apply(Action::SetAbout(Field::Product, " CellScout\t4.2 ".into()));
+        assert_eq!(s.about.get(Field::Product), Some("CellScout 4.2"));
+        let mut about = About::default();
+        about.set(Field::Reference, "EX-2026-17");
+        let record = crate::rules::record::Record {
+            answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
+            lang: Lang::En,
+            member_state: None,
+            created: String::new(),
+            about: &about,
+        }
+        .to_json();
+        let imported = s.apply(Action::Import(Box::new(crate::rules::record::import(
+            &record,
+        ))));
+        assert_eq!(
+            imported.about, about,
+            "the record's fields replace what was typed"
+        );
+        assert!(imported.apply(Action::Restart).about.is_empty());
+    }
+
+    #[test]
     fn importing_keeps_remembering_on_so_the_import_replaces_what_was_stored() {
         let record = crate::rules::record::Record {
             answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
             lang: Lang::En,
             member_state: None,
             created: String::new(),
+            about: &Default::default(),
         }
         .to_json();
         let s = hosted("DE").apply(Action::SetRemember(true));
-        let s = s.apply(Action::Import(crate::rules::record::import(&record)));
+        let s = s.apply(Action::Import(Box::new(crate::rules::record::import(
+            &record,
+        ))));
         assert!(s.remember);
         assert_eq!(
             s.member_state,

@@ -148,3 +148,61 @@ test('where the browser refuses to copy, the link is selected and the user told 
   });
   assert.ok(selected, 'the link is focused and selected');
 });
+
+test('what the record is about is printed, in both files and their names, and comes back on import', async (t) => {
+  const { page } = await begin(t);
+  await reach(page, SCENARIOS.P1);
+  const fields = {
+    'Product name and version': 'CellScout 4.2',
+    'Your internal reference': 'EX-2026-17',
+    'Customer': 'Policía Federal, Brasília',
+    'Destination country': 'Brazil',
+    'Check made by': 'A. Export-Manager',
+  };
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
+  await assertAccessible(page, 'the record fields filled');
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('[data-outcome]').innerText();
+  for (const [label, value] of Object.entries(fields)) assert.ok(printed.includes(`${label}\n${value}`), `printed: ${label}`);
+  await page.emulateMedia({ media: 'screen' });
+
+  const { readFile } = await import('node:fs/promises');
+  const save = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8'), path: await download.path() };
+  };
+  const md = await save('Download the record (Markdown)');
+  assert.match(md.name, /^cyberscreen-record-cellscout-4-2-\d{4}-\d{2}-\d{2}\.md$/);
+  for (const [label, value] of Object.entries(fields)) assert.ok(md.text.includes(`- ${label}: ${value}`), `Markdown: ${label}`);
+  const json = await save('Download the answers (JSON)');
+  assert.match(json.name, /^cyberscreen-record-cellscout-4-2-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.deepEqual(JSON.parse(json.text).about, {
+    product: 'CellScout 4.2', reference: 'EX-2026-17', customer: 'Policía Federal, Brasília', destination: 'Brazil', checked_by: 'A. Export-Manager',
+  });
+
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await page.getByLabel('Import a record (JSON file)').setInputFiles(json.path);
+  await page.locator('.cs-check > .cs-button').click();
+  await page.locator('[data-outcome="LISTED"]').waitFor();
+  for (const [label, value] of Object.entries(fields)) assert.equal(await page.getByLabel(label).inputValue(), value, `imported: ${label}`);
+  // Nothing of it is in the share link, nor stored.
+  const link = await page.locator('#cs-share-link').inputValue();
+  assert.doesNotMatch(decodeURIComponent(link), /CellScout|EX-2026|Brasília/);
+});
+
+test('the Member State is asked before the result, and the result names its authority from the first screen', async (t) => {
+  const { page } = await begin(t, { viewport: { width: 390, height: 844 } });
+  await answerWith(page, SCENARIOS.P22, { axe: false });
+  await page.locator('.cs-check').waitFor();
+  const select = page.getByLabel('Your EU Member State (where your business is established)');
+  await select.selectOption('AT');
+  await assertAccessible(page, 'check your answers with the Member State');
+  await page.locator('.cs-check > .cs-button').click();
+  await page.locator('[data-outcome="NOT-CSI"]').waitFor();
+  const line = page.locator('.cs-verdict-authority');
+  assert.match(await line.textContent(), /^Your authority \(Austria\): /);
+  assert.ok((await bottom(line)) <= 844, 'on the first screen');
+  assert.equal(await page.getByLabel('Your EU Member State (where your business is established)').inputValue(), 'AT', 'and changeable on the result');
+  // Kept in the link with the answers.
+  assert.match(await page.locator('#cs-share-link').inputValue(), /ms=AT/);
+});

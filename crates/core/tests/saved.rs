@@ -6,6 +6,7 @@
 mod common;
 
 use common::{answers, sample_paths};
+use cyberscreen_core::rules::about::{About, Field, MAX_CHARS};
 use cyberscreen_core::rules::content::{
     CONTENT_VERSION, NODES, START, authority, node, node_by_key, provision,
 };
@@ -42,6 +43,7 @@ fn every_route_survives_a_record() {
             lang: Lang::En,
             member_state: Some("DE"),
             created: "26 November 2026, 21:46".into(),
+            about: &About::default(),
         };
         let json = record.to_json();
         let imported = import(&json).expect("our own record imports");
@@ -56,6 +58,73 @@ fn every_route_survives_a_record() {
         assert_eq!(imported.saved.member_state.as_deref(), Some("DE"));
         assert!(record.to_markdown().contains(CONTENT_VERSION));
     }
+}
+
+/// What a record is about survives the JSON file, is written into the
+/// Markdown, and comes back cleaned whatever the file says.
+#[test]
+fn what_a_record_is_about_survives_it_and_is_cleaned_on_import() {
+    let given = &sample_paths()[0];
+    let mut about = About::default();
+    about.set(Field::Product, "CellScout 4.2 \"Pro\"");
+    about.set(Field::Customer, "Ministério da Justiça, Brasília");
+    about.set(Field::CheckedBy, "A. Export-Manager");
+    let record = Record {
+        answers: given,
+        lang: Lang::En,
+        member_state: None,
+        created: "2 December 2026, 04:10".into(),
+        about: &about,
+    };
+    let imported = import(&record.to_json()).expect("our own record imports");
+    assert_eq!(imported.about, about);
+    let markdown = record.to_markdown();
+    for line in [
+        "- Product name and version: CellScout 4.2 \"Pro\"",
+        "- Customer: Ministério da Justiça, Brasília",
+        "- Check made by: A. Export-Manager",
+    ] {
+        assert!(markdown.contains(line), "{line}");
+    }
+    assert!(
+        !markdown.contains("Your internal reference"),
+        "an empty field is left out"
+    );
+    // A record written elsewhere: too long, control characters, not text,
+    // a key given twice (the last one counts, as in JSON.parse).
+    let hostile = record.to_json().replace(
+        "\"about\": {",
+        &format!(
+            "\"about\": {{\"reference\": \"{}\", \"customer\": \"a\\u0007b\\nc\", \"destination\": 7, \"product\": \"first\", ",
+            "r".repeat(5000)
+        ),
+    );
+    let imported = import(&hostile).expect("still a record");
+    assert_eq!(
+        imported
+            .about
+            .get(Field::Reference)
+            .map(|r| r.chars().count()),
+        Some(MAX_CHARS)
+    );
+    assert_eq!(
+        imported.about.get(Field::Customer),
+        Some("Ministério da Justiça, Brasília")
+    );
+    assert_eq!(imported.about.get(Field::Destination), None);
+    assert_eq!(
+        imported.about.get(Field::Product),
+        Some("CellScout 4.2 \"Pro\"")
+    );
+    let alone = record
+        .to_json()
+        .replace("\"customer\": \"Ministério da Justiça, Brasília\", ", "");
+    let cleaned = import(&alone.replace(
+        "\"about\": {",
+        "\"about\": {\"customer\": \"a\\u0007b\\n  c\", ",
+    ))
+    .expect("a record");
+    assert_eq!(cleaned.about.get(Field::Customer), Some("a b c"));
 }
 
 /// What the page marks as unverified or secondary, the record marks too:
@@ -94,6 +163,7 @@ fn the_written_record_keeps_every_status_mark() {
             lang: Lang::En,
             member_state: Some(state),
             created: "26 November 2026, 21:46".into(),
+            about: &About::default(),
         }
         .to_markdown();
         for p in explain(&given).unwrap().cites.iter().map(|p| provision(*p)) {

@@ -743,6 +743,7 @@ fn the_record_carries_every_fact_of_the_report_in_the_pages_order() {
                 lang,
                 member_state: Some("DE"),
                 created: "today".into(),
+                about: &Default::default(),
             }
             .to_markdown();
             for fact in report.facts() {

@@ -2,6 +2,7 @@
 //! walk from answers to an outcome, and the explanation of that outcome.
 //! No web dependency; never panics on input.
 
+pub mod about;
 pub mod content;
 pub mod engine;
 pub mod explain;

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::about::{About, Field};
 use super::content::{CONTENT_VERSION, DOCUMENTS, SECTIONS, node, node_by_key, provision};
 use super::engine::{Answers, walk};
 use super::json::{self, JsonError, Value, quote};
@@ -28,6 +29,8 @@ pub struct Record<'a> {
     pub member_state: Option<&'static str>,
     /// When it was made, written in the record's language.
     pub created: String,
+    /// What it is about, as far as the user said.
+    pub about: &'a About,
 }
 
 /// A record read back: the answers to restore, and what it said its
@@ -35,6 +38,7 @@ pub struct Record<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
     pub saved: Saved,
+    pub about: About,
     pub recorded_class: Option<String>,
 }
 
@@ -94,7 +98,17 @@ impl Record<'_> {
         let _ = writeln!(s, "  \"created\": {},", quote(&self.created));
         let _ = writeln!(s, "  \"language\": {},", quote(lang.code()));
         let ms = self.member_state.map_or("null".to_owned(), quote);
-        let _ = writeln!(s, "  \"member_state\": {ms},\n  \"answers\": [");
+        let about: Vec<String> = self
+            .about
+            .filled()
+            .map(|(f, v)| format!("{}: {}", quote(f.key()), quote(v)))
+            .collect();
+        let _ = writeln!(s, "  \"member_state\": {ms},");
+        let _ = writeln!(
+            s,
+            "  \"about\": {{{}}},\n  \"answers\": [",
+            about.join(", ")
+        );
         let answers = path_answers(self.answers);
         let mut flags = Vec::new();
         for (i, (n, a)) in answers.iter().enumerate() {
@@ -155,6 +169,9 @@ impl Record<'_> {
             "- {}",
             fill(t(ui::RECORD_CREATED), &[("date", &self.created)])
         );
+        for (field, value) in self.about.filled() {
+            let _ = writeln!(s, "- {}: {value}", t(field.label()));
+        }
         let report = Report::new(self.answers, lang, self.member_state);
         if let Some(r) = &report {
             report_markdown(&mut s, r);
@@ -356,7 +373,17 @@ pub fn import(text: &str) -> Result<Imported, RecordError> {
     {
         answers.push((RED_FLAGS.to_owned(), flags));
     }
+    // What the record is about, each field cleaned as if typed; a record
+    // without it (before content version 2026.12.02-2) is about nothing named.
+    let mut about = About::default();
+    for field in Field::ALL {
+        let value = v.get("about").and_then(|a| a.get(field.key()));
+        if let Some(value) = value.and_then(Value::as_str) {
+            about.set(field, value);
+        }
+    }
     Ok(Imported {
+        about,
         saved: Saved {
             version,
             lang: field("language"),
