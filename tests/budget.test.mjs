@@ -13,13 +13,16 @@
 // 2026.12.02-1, whose result page says what to do first (warnings, at most
 // three steps, folded detail, the authority beside the verdict), copies the
 // share link, and is rendered from the same report as the record (the wasm
-// grew by 3.2 KB; one module for the glue and the loader saved 0.3 KB).
+// grew by 3.2 KB; one module for the glue and the loader saved 0.3 KB);
+// → 165,000 with 2026.12.02-2, whose record names what it is about and
+// whose check page asks for the Member State (3.1 KB). Parsing a float in
+// the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 162_000;
+const BUDGET_BYTES = 165_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -69,8 +69,9 @@ pub fn report_height(root: web_sys::Element, parent_origin: String) {
             .body()
             .and_then(|body| window.get_computed_style(&body).ok().flatten())
             .and_then(|style| style.get_property_value("margin-bottom").ok())
-            .and_then(|value| value.trim_end_matches("px").parse::<f64>().ok())
-            .unwrap_or(0.0);
+            // Whole pixels: parsing a float would add kilobytes of code.
+            .and_then(|value| value.split(['.', 'p']).next()?.parse::<u32>().ok())
+            .map_or(0.0, f64::from);
         let bottom = target.get_bounding_client_rect().bottom() + window.scroll_y().unwrap_or(0.0);
         post(
             &parent_origin,
