@@ -122,8 +122,11 @@ test('P5 with the keyboard only: an openly installed parental-control app is not
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   await assertAccessible(page, 'check your answers');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'cs-title');
-  // Tab past the nine "Change" buttons to "See your result".
+  // Tab past the nine "Change" buttons to the Member State, then on to
+  // "See your result".
   for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cs-member-state');
+  await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'See your result');
   await page.keyboard.press('Enter');
   const container = page.locator('[data-outcome]');
