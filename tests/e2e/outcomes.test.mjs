@@ -76,6 +76,16 @@ for (const [expected, names] of Object.entries(PATHS)) {
       assert.ok(verdict < authority && authority < step, 'the verdict and who decides, then the steps');
       assert.ok(step < (await bottom(page.locator('.cs-authority'))), 'then the section on whom to contact');
       await assertAccessible(page, `${expected} at ${screen.width}px`);
+      if (screen.width < 640) {
+        const small = await page.evaluate(() =>
+          [...document.querySelectorAll('.cs *')]
+            .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()))
+            .filter((el) => el.checkVisibility() && !el.closest('.cs-visually-hidden'))
+            .map((el) => [el.tagName + '.' + el.className, parseFloat(getComputedStyle(el).fontSize)])
+            .filter(([, size]) => size < 16),
+        );
+        assert.deepEqual(small, [], 'no text under 16 px on a phone');
+      }
       await mkdir(artifacts, { recursive: true });
       await page.screenshot({ path: join(artifacts, `first-screen-${screen.width}-${expected.toLowerCase()}.png`), caret: 'initial' });
       const words = (await outcome.innerText()).split(/\s+/).filter(Boolean).length;
