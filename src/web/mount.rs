@@ -53,11 +53,30 @@ pub fn start_page(lang: &str, pack: &str) -> Result<(), JsValue> {
 /// answers from a share link's fragment, or else from this device if the
 /// user asked to be remembered. On `embed.html` (`data-embed`), the fragment
 /// holds the host's settings instead.
+/// Whether this page is shown inside another's frame.
+fn in_frame() -> bool {
+    let window = gloo::utils::window();
+    window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !js_sys::Object::is(&parent, &window))
+}
+
 fn start(lang: Lang) {
     let Some(root) = gloo::utils::document().get_element_by_id(ROOT_ID) else {
         return;
     };
-    let framed = root.has_attribute("data-embed");
+    // The iframe page takes a host's settings only inside a frame: opened
+    // on its own, from a crafted link, it would show whatever contacts the
+    // link named under the widget's own address. It is then the plain page.
+    let framed = root.has_attribute("data-embed") && in_frame();
+    if root.has_attribute("data-embed") && !framed {
+        web_sys::console::warn_1(
+            &"cyberscreen: embed.html is not in a frame; the settings in its address are ignored"
+                .into(),
+        );
+    }
     let fragment = super::fragment();
     let settings = settings_from(&if framed {
         super::fragment_pairs(&fragment)

@@ -219,3 +219,19 @@ test('the iframe is as tall as the widget, growing and shrinking with each step'
   const scrolls = await inside().evaluate(() => document.documentElement.scrollHeight - innerHeight);
   assert.ok(scrolls <= 1, `the frame neither scrolls nor leaves space under the widget (${scrolls}px)`);
 });
+
+test('embed.html opened on its own, from a crafted link, ignores the settings in its address', async (t) => {
+  const crafted = '/embed.html#contact-name=BAFA%20%E2%80%93%20official%20help%20desk&contact-url=https%3A%2F%2Fphish.example%2F&contact-email=help%40phish.example&accent=%23ff0000';
+  const { page, log } = await open(t, crafted);
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const outcome = await walkP1(page, page);
+  assert.equal(await page.locator('.cs-host-contact').count(), 0, 'no host contact block');
+  assert.doesNotMatch(await outcome.textContent(), /official help desk|phish\.example/);
+  const accent = await page.locator('.cs').evaluate((el) => el.style.getPropertyValue('--cs-accent'));
+  assert.equal(accent, '', 'no theme from the address');
+  assert.deepEqual(log.errors, []);
+  await page.reload();
+  await page.locator('.cs[data-state="ready"]').waitFor();
+  assert.ok(warnings.some((w) => /not in a frame/.test(w)), `the console says why: ${warnings}`);
+});
