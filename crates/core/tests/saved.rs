@@ -127,6 +127,49 @@ fn what_a_record_is_about_survives_it_and_is_cleaned_on_import() {
     assert_eq!(cleaned.about.get(Field::Customer), Some("a b c"));
 }
 
+/// What a record says of itself is shown in notices: only names are taken,
+/// as in a link, and free text makes it no record of ours.
+#[test]
+fn a_record_whose_version_language_or_state_is_free_text_is_refused() {
+    let given = &sample_paths()[0];
+    let json = Record {
+        answers: given,
+        lang: Lang::En,
+        member_state: Some("DE"),
+        created: String::new(),
+        about: &About::default(),
+    }
+    .to_json();
+    let long = "x".repeat(200_000);
+    for (from, to) in [
+        (
+            format!("\"content_version\": \"{CONTENT_VERSION}\""),
+            format!("\"content_version\": \"{long}\""),
+        ),
+        (
+            "\"language\": \"en\"".to_owned(),
+            "\"language\": \"en\\u202e\"".to_owned(),
+        ),
+        (
+            "\"member_state\": \"DE\"".to_owned(),
+            "\"member_state\": \"Bundesamt – official\"".to_owned(),
+        ),
+        (
+            "\"member_state\": \"DE\"".to_owned(),
+            "\"member_state\": 49".to_owned(),
+        ),
+    ] {
+        assert!(json.contains(&from), "{from}");
+        assert_eq!(
+            import(&json.replace(&from, &to)).map(|_| ()),
+            Err(RecordError::NotARecord),
+            "{to:.60}"
+        );
+    }
+    let class = json.replace("\"class\": \"", "\"class\": \"<b>\u{202e}");
+    assert_eq!(import(&class).expect("still a record").recorded_class, None);
+}
+
 /// What the page marks as unverified or secondary, the record marks too:
 /// the provisions, the warning signs and the authority.
 #[test]

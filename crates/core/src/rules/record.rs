@@ -330,8 +330,16 @@ pub fn import(text: &str) -> Result<Imported, RecordError> {
     if !matches!(format_version, Some("1") | Some("2")) {
         return Err(RecordError::NotARecord);
     }
-    let field = |name| v.get(name).and_then(Value::as_str).map(str::to_owned);
-    let version = field("content_version").ok_or(RecordError::NotARecord)?;
+    // Names only, as in a link: these are shown in notices ("recorded under
+    // version …"), so free text (a page of it, or direction marks) is not
+    // one of our records.
+    let field = |name| match v.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if is_plain(s) => Ok(Some(s.clone())),
+        Some(_) => Err(RecordError::NotARecord),
+    };
+    let version = field("content_version")?.ok_or(RecordError::NotARecord)?;
+    let (lang, member_state) = (field("language")?, field("member_state")?);
     let mut answers = Vec::new();
     for a in v
         .get("answers")
@@ -386,15 +394,17 @@ pub fn import(text: &str) -> Result<Imported, RecordError> {
         about,
         saved: Saved {
             version,
-            lang: field("language"),
-            member_state: field("member_state"),
+            lang,
+            member_state,
             at: None,
             answers,
         },
+        // Only compared with the class now reached, and named if it differs.
         recorded_class: v
             .get("outcome")
             .and_then(|o| o.get("class"))
             .and_then(Value::as_str)
+            .filter(|c| is_plain(c))
             .map(str::to_owned),
     })
 }
