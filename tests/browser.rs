@@ -215,7 +215,13 @@ async fn the_result_page_shows_every_fact_of_its_report() {
             .map(|(k, a)| ((*k).to_owned(), a.iter().map(|n| (*n).to_owned()).collect()))
             .collect(),
     };
-    let report = Report::new(&saved.restore().answers, Lang::En, Some("DE")).expect("an outcome");
+    let report = Report::new(
+        &saved.restore().answers,
+        Lang::En,
+        Some("DE"),
+        &Default::default(),
+    )
+    .expect("an outcome");
     assert!(!report.warnings.is_empty() && !report.points.is_empty());
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();

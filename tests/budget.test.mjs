@@ -15,14 +15,16 @@
 // share link, and is rendered from the same report as the record (the wasm
 // grew by 3.2 KB; one module for the glue and the loader saved 0.3 KB);
 // → 165,000 with 2026.12.02-2, whose record names what it is about and
-// whose check page asks for the Member State (3.1 KB). Parsing a float in
+// whose check page asks for the Member State (3.1 KB); → 166,000 with
+// 2026.12.02-3, whose question to the authority names the product and whose
+// iframe page ignores its settings outside a frame (0.4 KB). Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 165_000;
+const BUDGET_BYTES = 166_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

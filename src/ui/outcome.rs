@@ -35,7 +35,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let reached = *use_memo((), |()| web::now());
     let created = (*use_memo(lang, move |lang| lang.date(reached))).clone();
     let t = |id| lang.text(id);
-    let Some(r) = Report::new(&state.answers, lang, state.member_state) else {
+    let Some(r) = Report::new(&state.answers, lang, state.member_state, &state.about) else {
         return Html::default();
     };
     let onrestart = props.onrestart.reform(|_: MouseEvent| ());
@@ -74,6 +74,14 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             <div class="cs-print-only cs-record-head">
                 <p class="cs-record-title">{ t(ui::RECORD_HEADING) }</p>
                 <p>{ fill(t(ui::RECORD_CREATED), &[("date", &created)]) }{ " · " }{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
+                <dl class="cs-summary">
+                    { for state.about.filled().map(|(field, value)| html! {
+                        <div class="cs-summary-row">
+                            <dt class="cs-summary-key">{ t(field.label()) }</dt>
+                            <dd class="cs-summary-value">{ value }</dd>
+                        </div>
+                    }) }
+                </dl>
             </div>
             <p class="cs-caption">{ t(ui::OUTCOME_HEADING) }</p>
             <Heading title=true>{ &r.title }</Heading>
@@ -108,6 +116,11 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                     <summary class="cs-details-summary">{ t(ui::OUTCOME_MORE) }</summary>
                     <div class="cs-details-text">{ rich_text(more) }</div>
                 </details>
+            }
+
+            if !r.points.is_empty() {
+                <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_POINTS) }</Heading>
+                <ul class="cs-list cs-notes">{ for r.points.iter().map(note) }</ul>
             }
 
             <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_CONTACT) }</Heading>
@@ -148,10 +161,6 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 </div>
             }
 
-            if !r.points.is_empty() {
-                <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_POINTS) }</Heading>
-                <ul class="cs-list cs-notes">{ for r.points.iter().map(note) }</ul>
-            }
 
             if let Some(draft) = &r.draft {
                 <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_DRAFT) }</Heading>
@@ -211,9 +220,10 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 { for r.open_points.iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>
 
-            <div class={classes!("cs-about", state.about.is_empty().then_some("cs-no-print"))}>
+            // The values are printed in the record's head.
+            <div class="cs-about cs-no-print">
                 <Heading depth=1 class="cs-heading">{ t(ui::ABOUT_HEADING) }</Heading>
-                <div class="cs-no-print">
+                <div>
                     <p class="cs-hint">{ t(ui::ABOUT_HINT) }</p>
                     { for Field::ALL.into_iter().map(|field| {
                         let id = format!("cs-about-{}", field.key());
@@ -229,14 +239,6 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         }
                     }) }
                 </div>
-                <dl class="cs-summary cs-print-only">
-                    { for state.about.filled().map(|(field, value)| html! {
-                        <div class="cs-summary-row">
-                            <dt class="cs-summary-key">{ t(field.label()) }</dt>
-                            <dd class="cs-summary-value">{ value }</dd>
-                        </div>
-                    }) }
-                </dl>
             </div>
 
             <div class="cs-no-print">

@@ -127,6 +127,33 @@ fn what_a_record_is_about_survives_it_and_is_cleaned_on_import() {
     assert_eq!(cleaned.about.get(Field::Customer), Some("a b c"));
 }
 
+/// The question drafted for the authority names the product and the parties
+/// where the user said what the record is about, and asks for them where not.
+#[test]
+fn the_drafted_question_names_the_product_and_the_parties_given() {
+    use cyberscreen_core::rules::OutcomeClass;
+    use cyberscreen_core::rules::report::Report;
+    let given = sample_paths()
+        .iter()
+        .find(|g| explain(g).is_some_and(|e| e.class == OutcomeClass::Consult))
+        .expect("a path to CONSULT");
+    let draft = |about: &About| {
+        Report::new(given, Lang::En, None, about)
+            .and_then(|r| r.draft)
+            .expect("a consult drafts a question")
+    };
+    assert!(
+        draft(&About::default()).contains(
+            "We plan to export [describe the product] to [customer, end user and country]."
+        )
+    );
+    let mut about = About::default();
+    about.set(Field::Product, "CellScout 4.2");
+    about.set(Field::Customer, "Policía Federal");
+    about.set(Field::Destination, "Brazil");
+    assert!(draft(&about).contains("We plan to export CellScout 4.2 to Policía Federal, Brazil."));
+}
+
 /// What a record says of itself is shown in notices: only names are taken,
 /// as in a link, and free text makes it no record of ours.
 #[test]

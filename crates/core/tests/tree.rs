@@ -729,7 +729,8 @@ fn the_record_carries_every_fact_of_the_report_in_the_pages_order() {
         }
         let key = node(cursor.at).key;
         for &lang in Lang::ALL {
-            let report = Report::new(given, lang, Some("DE")).expect("a report");
+            let report =
+                Report::new(given, lang, Some("DE"), &Default::default()).expect("a report");
             assert!((1..=3).contains(&report.steps.len()), "{key}");
             for w in &report.warnings {
                 assert!(

@@ -134,7 +134,7 @@ impl Record<'_> {
             );
         }
         s.push_str("  ],\n");
-        if let Some(r) = Report::new(self.answers, lang, self.member_state) {
+        if let Some(r) = Report::new(self.answers, lang, self.member_state, self.about) {
             let cites: Vec<String> = r.cite_tokens.iter().map(|c| quote(c)).collect();
             let entry = r
                 .entry
@@ -172,7 +172,7 @@ impl Record<'_> {
         for (field, value) in self.about.filled() {
             let _ = writeln!(s, "- {}: {value}", t(field.label()));
         }
-        let report = Report::new(self.answers, lang, self.member_state);
+        let report = Report::new(self.answers, lang, self.member_state, self.about);
         if let Some(r) = &report {
             report_markdown(&mut s, r);
         }
@@ -249,6 +249,10 @@ fn report_markdown(s: &mut String, r: &Report) {
     if let Some(more) = r.more {
         let _ = writeln!(s, "\n{}: {more}", t(ui::OUTCOME_MORE));
     }
+    if !r.points.is_empty() {
+        let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_POINTS));
+        bullets(s, &mut r.points.iter().map(|n| t(n.text).to_owned()));
+    }
     let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_CONTACT));
     match r.authority {
         Some(a) => {
@@ -262,10 +266,6 @@ fn report_markdown(s: &mut String, r: &Report) {
         None => {
             let _ = writeln!(s, "- {}", t(ui::OUTCOME_STATE_HINT));
         }
-    }
-    if !r.points.is_empty() {
-        let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_POINTS));
-        bullets(s, &mut r.points.iter().map(|n| t(n.text).to_owned()));
     }
     if let Some(draft) = &r.draft {
         let _ = writeln!(s, "\n## {}\n\n{}", t(ui::OUTCOME_DRAFT), draft.trim());

@@ -2,6 +2,7 @@
 //! it says it, built once from the answers. The page renders it; the
 //! Markdown record is written from it, so both carry the same facts.
 
+use super::about::{About, Field};
 use super::content::{self, CONTENT_VERSION, node, provision};
 use super::engine::Answers;
 use super::explain::{Explanation, LeadsTo, Step, explain, outcome_class};
@@ -58,7 +59,12 @@ pub struct Change {
 impl Report {
     /// The report of the outcome the answers reach; `None` while a question
     /// is still open.
-    pub fn new(answers: &Answers, lang: Lang, member_state: Option<&'static str>) -> Option<Self> {
+    pub fn new(
+        answers: &Answers,
+        lang: Lang,
+        member_state: Option<&'static str>,
+        about: &About,
+    ) -> Option<Self> {
         let e = explain(answers)?;
         let o = node(e.outcome).outcome()?;
         let (warnings, points) = e.notes.iter().partition(|n| n.warning);
@@ -84,11 +90,27 @@ impl Report {
                 grounds: node(s.question).grounds(&s.answer),
             })
             .collect();
+        // The question names the product and the parties where the user
+        // said what the record is about, and asks for them where not.
         let draft = (e.class == OutcomeClass::Consult).then(|| {
+            let product = about
+                .get(Field::Product)
+                .unwrap_or(lang.text(ui::OUTCOME_DRAFT_PRODUCT));
+            let parties: Vec<&str> = [Field::Customer, Field::Destination]
+                .into_iter()
+                .filter_map(|f| about.get(f))
+                .collect();
+            let parties = if parties.is_empty() {
+                lang.text(ui::OUTCOME_DRAFT_PARTIES).to_owned()
+            } else {
+                parties.join(", ")
+            };
             fill(
                 lang.text(ui::OUTCOME_DRAFT_TEXT),
                 &[
                     ("version", CONTENT_VERSION),
+                    ("product", product),
+                    ("parties", &parties),
                     ("points", &draft_points(lang, &e)),
                 ],
             )
@@ -126,8 +148,8 @@ impl Report {
         out.extend(self.warnings.iter().map(|n| t(n.text)));
         out.extend(self.steps.iter().map(|s| (*s).to_owned()));
         out.extend(self.more.map(str::to_owned));
-        out.extend(self.authority.map(|a| t(a.name)));
         out.extend(self.points.iter().map(|n| t(n.text)));
+        out.extend(self.authority.map(|a| t(a.name)));
         out.push(self.summary.clone());
         out.extend(self.why.iter().map(|r| r.text.clone()));
         for c in &self.changes {
