@@ -14,20 +14,19 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount() -> Element {
+    // As on the widget's own page, which sets the document title.
+    mount_with(Startup {
+        owns_page: true,
+        ..Startup::plain(Lang::En)
+    })
+    .await
+}
+
+async fn mount_with(startup: Startup) -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            // As on the widget's own page, which sets the document title.
-            startup: Startup {
-                owns_page: true,
-                ..Startup::plain(Lang::En)
-            },
-        },
-    )
-    .render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { startup }).render();
     yew::scheduler::flush().await;
     root
 }
@@ -190,7 +189,6 @@ async fn the_result_page_shows_every_fact_of_its_report() {
     use cyberscreen::rules::content::CONTENT_VERSION;
     use cyberscreen::rules::report::Report;
     use cyberscreen::rules::saved::Saved;
-    use cyberscreen::ui::settings::Settings;
     use cyberscreen::ui::state::Source;
     // A listed IMSI catcher, with software, for a country under a dual-use
     // ban: a warning before the steps, and a point after them (the software
@@ -223,21 +221,11 @@ async fn the_result_page_shows_every_fact_of_its_report() {
     )
     .expect("an outcome");
     assert!(!report.warnings.is_empty() && !report.points.is_empty());
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            startup: Startup {
-                saved: Some((Source::Link, Ok(saved))),
-                settings: Settings::default(),
-                ..Startup::plain(Lang::En)
-            },
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
+    let root = mount_with(Startup {
+        saved: Some((Source::Link, Ok(saved))),
+        ..Startup::plain(Lang::En)
+    })
+    .await;
     let page = find(&root, "[data-outcome=LISTED]")
         .text_content()
         .unwrap_or_default();

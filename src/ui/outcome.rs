@@ -227,14 +227,16 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                     <p class="cs-hint">{ t(ui::ABOUT_HINT) }</p>
                     { for Field::ALL.into_iter().map(|field| {
                         let id = format!("cs-about-{}", field.key());
-                        let oninput = props.onabout.reform(move |ev: InputEvent| {
+                        // Taken when the field is left, not on every key: the
+                        // page is rendered again with each change.
+                        let onchange = props.onabout.reform(move |ev: Event| {
                             (field, ev.target_unchecked_into::<web_sys::HtmlInputElement>().value())
                         });
                         html! {
                             <div class="cs-form-group">
                                 <label class="cs-label" for={id.clone()}>{ t(field.label()) }</label>
                                 <input class="cs-input" type="text" {id} maxlength={MAX_CHARS.to_string()}
-                                    autocomplete="off" value={state.about.get(field).unwrap_or_default().to_owned()} {oninput} />
+                                    autocomplete="off" value={state.about.get(field).unwrap_or_default().to_owned()} {onchange} />
                             </div>
                         }
                     }) }

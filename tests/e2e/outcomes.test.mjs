@@ -170,6 +170,8 @@ test('what the record is about is printed, in both files and their names, and co
     'Check made by': 'A. Export-Manager',
   };
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
+  // A field is taken when it is left.
+  await page.keyboard.press('Tab');
   await assertAccessible(page, 'the record fields filled');
   await page.emulateMedia({ media: 'print' });
   const printed = await page.locator('[data-outcome]').innerText();
