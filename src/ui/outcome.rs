@@ -74,6 +74,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             <div class="cs-print-only cs-record-head">
                 <p class="cs-record-title">{ t(ui::RECORD_HEADING) }</p>
                 <p>{ fill(t(ui::RECORD_CREATED), &[("date", &created)]) }{ " · " }{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
+                if !state.about.is_empty() {
                 <dl class="cs-summary">
                     { for state.about.filled().map(|(field, value)| html! {
                         <div class="cs-summary-row">
@@ -82,6 +83,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         </div>
                     }) }
                 </dl>
+                }
             </div>
             <p class="cs-caption">{ t(ui::OUTCOME_HEADING) }</p>
             <Heading title=true>{ &r.title }</Heading>
@@ -223,24 +225,22 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             // The values are printed in the record's head.
             <div class="cs-about cs-no-print">
                 <Heading depth=1 class="cs-heading">{ t(ui::ABOUT_HEADING) }</Heading>
-                <div>
-                    <p class="cs-hint">{ t(ui::ABOUT_HINT) }</p>
-                    { for Field::ALL.into_iter().map(|field| {
-                        let id = format!("cs-about-{}", field.key());
-                        // Taken when the field is left, not on every key: the
-                        // page is rendered again with each change.
-                        let onchange = props.onabout.reform(move |ev: Event| {
-                            (field, ev.target_unchecked_into::<web_sys::HtmlInputElement>().value())
-                        });
-                        html! {
-                            <div class="cs-form-group">
-                                <label class="cs-label" for={id.clone()}>{ t(field.label()) }</label>
-                                <input class="cs-input" type="text" {id} maxlength={MAX_CHARS.to_string()}
-                                    autocomplete="off" value={state.about.get(field).unwrap_or_default().to_owned()} {onchange} />
-                            </div>
-                        }
-                    }) }
-                </div>
+                <p class="cs-hint">{ t(ui::ABOUT_HINT) }</p>
+                { for Field::ALL.into_iter().map(|field| {
+                    let id = format!("cs-about-{}", field.key());
+                    // Taken when the field is left, not on every key: the
+                    // page is rendered again with each change.
+                    let onchange = props.onabout.reform(move |ev: Event| {
+                        (field, ev.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+                    });
+                    html! {
+                        <div class="cs-form-group">
+                            <label class="cs-label" for={id.clone()}>{ t(field.label()) }</label>
+                            <input class="cs-input" type="text" {id} maxlength={MAX_CHARS.to_string()}
+                                autocomplete="off" value={state.about.get(field).unwrap_or_default().to_owned()} {onchange} />
+                        </div>
+                    }
+                }) }
             </div>
 
             <div class="cs-no-print">

@@ -14,7 +14,8 @@ const root = document.getElementById('cyberscreen');
 // then English; the first that has a pack.
 function language(packs) {
   const fragment = new URLSearchParams(location.hash.slice(1).replaceAll('+', '%2B'));
-  const framed = root?.hasAttribute('data-embed');
+  // As the widget decides: the iframe page is framed only inside a frame.
+  const framed = root?.hasAttribute('data-embed') && window.parent !== window;
   const wanted = [
     framed ? fragment.get('lang') : root?.dataset.lang,
     framed ? root?.dataset.lang : fragment.get('lang'),
