@@ -60,8 +60,20 @@ export async function serve({ tamper = [], headers = {} } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, received, close: () => new Promise((resolve) => server.close(resolve)) };
+  // Closing drops every connection too. Chromium opens sockets ahead of
+  // need; one that never carries a request is not idle to Node, whose
+  // `close` would wait for it for ever (the browser that holds it is closed
+  // only after the server).
+  const close = () =>
+    new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    });
+  return { origin, received, close };
 }
+
+/** A file's set-up or clean-up that hangs fails its file, not the run. */
+export const HOOK = { timeout: 60_000 };
 
 /**
  * For a test file: a server and a browser for all its tests, closed after
@@ -72,11 +84,11 @@ export function setup(options) {
   before(async () => {
     env.server = await serve(options);
     env.browser = await launch();
-  });
+  }, HOOK);
   after(async () => {
     await env.browser?.close();
     await env.server?.close();
-  });
+  }, HOOK);
   return env;
 }
 

@@ -5,17 +5,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openPage, ready, cspViolations, dist, assertAccessible, answerWith, SCENARIOS } from './harness.mjs';
+import { HOOK, serve, launch, openPage, ready, cspViolations, dist, assertAccessible, answerWith, SCENARIOS } from './harness.mjs';
 
 let browser;
 
 before(async () => {
   browser = await launch();
-});
+}, HOOK);
 
 after(async () => {
   await browser?.close();
-});
+}, HOOK);
 
 async function walkToOutcome(page) {
   await page.getByRole('button', { name: 'Start now' }).click();
