@@ -42,7 +42,24 @@ impl Default for Settings {
     }
 }
 
-/// The settings a host may give, with the theme property each theme setting sets.
+/// Every setting a host may give, by name, as EMBEDDING.md's settings table
+/// lists them (a test compares the two).
+pub const NAMES: &[&str] = &[
+    "lang",
+    "member-state",
+    "heading-level",
+    "contact-name",
+    "contact-url",
+    "contact-email",
+    "contact-phone",
+    "parent-origin",
+    "accent",
+    "font",
+    "radius",
+    "spacing",
+];
+
+/// The theme settings, with the custom property each sets.
 const THEME: &[(&str, &str)] = &[
     ("accent", "--cs-accent"),
     ("font", "--cs-font"),
@@ -50,29 +67,76 @@ const THEME: &[(&str, &str)] = &[
     ("spacing", "--cs-space"),
 ];
 
-fn is_origin(v: &str) -> bool {
-    let rest = v
-        .strip_prefix("https://")
-        .or_else(|| v.strip_prefix("http://"));
-    rest.is_some_and(|host| {
-        !host.is_empty()
-            && host
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
-    })
+/// A domain name: labels of letters, digits and hyphens, joined by dots.
+fn is_domain(v: &str) -> bool {
+    (1..=253).contains(&v.len())
+        && v.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
 }
 
+/// A host, with a port if any: a domain name, or an IPv6 address in brackets.
+fn is_host(v: &str) -> bool {
+    let (host_ok, port) = match v.strip_prefix('[') {
+        // An IPv6 address is in brackets, for its own colons.
+        Some(rest) => match rest.split_once(']') {
+            Some((ip, port)) => (
+                !ip.is_empty() && ip.bytes().all(|b| b.is_ascii_hexdigit() || b == b':'),
+                port,
+            ),
+            None => return false,
+        },
+        None => {
+            let (host, port) = v.split_at(v.find(':').unwrap_or(v.len()));
+            (is_domain(host), port)
+        }
+    };
+    host_ok
+        && (port.is_empty()
+            || port.strip_prefix(':').is_some_and(|p| {
+                (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+            }))
+}
+
+/// The part of an http(s) address after the scheme.
+fn after_scheme(v: &str) -> Option<&str> {
+    v.strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"))
+}
+
+/// An origin, such as `https://portal.example.org:8443`: no path, no user.
+fn is_origin(v: &str) -> bool {
+    after_scheme(v).is_some_and(is_host)
+}
+
+/// An http(s) address with a host (and no user name before it, which could
+/// make one host look like another).
 fn is_url(v: &str) -> bool {
     v.len() <= 500
-        && (v.starts_with("https://") || v.starts_with("http://"))
-        && !v.chars().any(|c| c.is_whitespace() || "<>\"'`".contains(c))
+        && !v
+            .chars()
+            .any(|c| c.is_whitespace() || "<>\"'`\\".contains(c))
+        && after_scheme(v).is_some_and(|rest| {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            is_host(host)
+        })
 }
 
+/// An e-mail address for a `mailto:` link: a plain local part and a domain,
+/// so that nothing can add a subject, a body or another recipient.
 fn is_email(v: &str) -> bool {
     v.len() <= 254
-        && v.split_once('@')
-            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
-        && !v.chars().any(|c| c.is_whitespace() || "<>\"'`".contains(c))
+        && v.split_once('@').is_some_and(|(local, domain)| {
+            (1..=64).contains(&local.len())
+                && local
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._+-".contains(&b))
+                && domain.contains('.')
+                && is_domain(domain)
+        })
 }
 
 fn is_phone(v: &str) -> bool {
@@ -86,13 +150,19 @@ fn is_colour(v: &str) -> bool {
         .is_some_and(|h| matches!(h.len(), 3 | 6) && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// A length the layout can take: below 100 px, or below 5 em or rem (a huge
+/// one would push the widget off the page).
 fn is_length(v: &str) -> bool {
     let number = v.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let unit = &v[number.len()..];
-    matches!(unit, "px" | "rem" | "em")
-        && !number.is_empty()
-        && number.len() <= 6
-        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let whole_ok = match unit {
+        "px" => (1..=2).contains(&whole.len()),
+        "em" | "rem" => whole.len() == 1 && whole.as_bytes()[0] <= b'4',
+        _ => false,
+    };
+    whole_ok && digits(whole) && digits(fraction) && fraction.len() <= 3 && !number.ends_with('.')
 }
 
 /// A font list: names in any script, quotes, commas, spaces and hyphens. The
@@ -114,6 +184,10 @@ impl Settings {
         let mut warnings = Vec::new();
         for (key, value) in pairs {
             let value = value.trim();
+            if !NAMES.contains(&key) {
+                warnings.push(format!("cyberscreen: unknown setting {key}; it is ignored"));
+                continue;
+            }
             let ok = match key {
                 "lang" => Lang::from_tag(value).map(|l| s.lang = Some(l)).is_some(),
                 "member-state" => authority(&value.to_ascii_uppercase())
@@ -249,6 +323,104 @@ mod tests {
         for bad in ["Arial; color: red", "a{}", "url(x)", "Arial\\", ""] {
             assert!(!is_font(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn addresses_and_lengths_are_what_they_claim_and_nothing_more() {
+        for good in [
+            "https://portal.example.org",
+            "http://127.0.0.1:8081",
+            "https://[::1]:8443",
+            "https://xn--bcher-kva.example",
+        ] {
+            assert!(is_origin(good), "{good}");
+        }
+        for bad in [
+            "https://",
+            "https://a:b:c",
+            "https://portal.example.org/path",
+            "https://user@portal.example.org",
+            "https://[::1",
+            "https://a..b",
+            "https://a:123456",
+            "ftp://example.org",
+        ] {
+            assert!(!is_origin(bad), "{bad}");
+        }
+        for good in [
+            "https://example.org/export?lang=de#desk",
+            "http://example.org:8080/",
+        ] {
+            assert!(is_url(good), "{good}");
+        }
+        for bad in [
+            "https://",
+            "https:///path",
+            "https://bank.example@evil.example/",
+            "https://a b",
+            "javascript:alert(1)",
+            "https://example.org\\x",
+        ] {
+            assert!(!is_url(bad), "{bad}");
+        }
+        assert!(is_email("export.desk+eu@example.org"));
+        for bad in [
+            "a@b.eu?subject=hi",
+            "a@b.eu&cc=c@d.eu",
+            "a@b.eu,c@d.eu",
+            "a%40b@c.eu",
+            "@b.eu",
+            "a@b",
+            "a@@b.eu",
+            "a@b..eu",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        for good in ["4px", "99px", "0.5em", "1.25rem", "4.999em"] {
+            assert!(is_length(good), "{good}");
+        }
+        for bad in [
+            "999999em", "100px", "5em", "12rem", "1.em", ".5em", "1.2345em", "px", "4pt", "-1px",
+        ] {
+            assert!(!is_length(bad), "{bad}");
+        }
+    }
+
+    /// Each name is taken (a bad value is "ignored", not "unknown"), a name
+    /// that is none is reported as such, and EMBEDDING.md documents exactly
+    /// these names.
+    #[test]
+    fn the_names_taken_are_the_names_documented() {
+        for name in NAMES {
+            let (_, warnings) = Settings::parse([(*name, "\u{1}")]);
+            assert!(
+                warnings.iter().all(|w| w.contains("ignored setting")),
+                "{name}: {warnings:?}"
+            );
+        }
+        let (_, warnings) = Settings::parse([("colour", "#fff")]);
+        assert_eq!(
+            warnings,
+            ["cyberscreen: unknown setting colour; it is ignored"]
+        );
+        let guide = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/EMBEDDING.md"));
+        let table = guide
+            .split("## Settings")
+            .nth(1)
+            .unwrap()
+            .split("\n\n")
+            .nth(1)
+            .unwrap();
+        let mut documented: Vec<&str> = table
+            .lines()
+            .skip(2)
+            .filter_map(|row| row.split('|').nth(1))
+            .flat_map(|cell| cell.split('`').skip(1).step_by(2))
+            .collect();
+        documented.sort_unstable();
+        let mut names = NAMES.to_vec();
+        names.sort_unstable();
+        assert_eq!(documented, names);
     }
 
     #[test]
