@@ -59,7 +59,7 @@ wasm-profile: setup
 	scripts/wasm-profile.sh
 
 # Regenerates what is made from content/: docs/tree.json, docs/tree.mmd,
-# docs/TREE.md, and the start pages in index.html and src/web/start/.
+# docs/TREE.md, and the start pages in index.html and src/boot/start/.
 tree:
 	CYBERSCREEN_BLESS=1 cargo test -p cyberscreen-core --test content exported_
 	CYBERSCREEN_BLESS=1 cargo test -p cyberscreen --test prerender

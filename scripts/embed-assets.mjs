@@ -36,8 +36,8 @@ const contentName = (prefix, body) => `${prefix}-${createHash('sha256').update(b
 
 // The page's scripts, as Trunk leaves them (Trunk.toml, pattern_script): the
 // places of the failure message's classic script and of the starting module,
-// and the glue as a module preload. They become src/web/failed.js with its
-// hash, and one module of the glue and src/web/loader.js, named by its
+// and the glue as a module preload. They become src/boot/failed.js with its
+// hash, and one module of the glue and src/boot/loader.js, named by its
 // content; the glue's own file goes.
 const scriptTags = '<script src="./failed.js"></script><script type="module" src="./loader.js"></script>';
 async function pageScripts(html) {
@@ -46,8 +46,8 @@ async function pageScripts(html) {
   if (!m) throw new Error('dist/index.html has no module preload for the glue');
   if (!html.includes(scriptTags)) throw new Error(`dist/index.html lacks ${scriptTags}`);
   const glue = await readFile(join(dist, m[1]), 'utf8');
-  const page = await minified(bundle(glue, await readFile('src/web/loader.js', 'utf8')));
-  const failed = await minified(await readFile('src/web/failed.js', 'utf8'), { module: false });
+  const page = await minified(bundle(glue, await readFile('src/boot/loader.js', 'utf8')));
+  const failed = await minified(await readFile('src/boot/failed.js', 'utf8'), { module: false });
   const name = contentName('cyberscreen', page);
   await writeFile(join(dist, name), page);
   await writeFile(join(dist, 'failed.js'), failed);
@@ -124,9 +124,9 @@ const failed = Object.fromEntries(
 );
 if (!failed.en) throw new Error('dist/index.html has no failure message');
 
-const module = await readFile('src/web/element.js', 'utf8');
+const module = await readFile('src/boot/element.js', 'utf8');
 for (const placeholder of ['/* ASSETS */ null', '/* FAILED */ null']) {
-  if (!module.includes(placeholder)) throw new Error(`src/web/element.js has no ${placeholder}`);
+  if (!module.includes(placeholder)) throw new Error(`src/boot/element.js has no ${placeholder}`);
 }
 // The custom element's module holds the glue too, for the same reason: the
 // host's integrity hash on its script tag covers every line that runs.
@@ -147,12 +147,12 @@ if (embed === index) throw new Error('dist/index.html has no #cyberscreen to mar
 await writeFile(join(dist, 'embed.html'), embed);
 
 // Each other language's own pages, index.<lang>.html and embed.<lang>.html,
-// with its start page rendered in (src/web/start/<lang>.html, kept current
+// with its start page rendered in (src/boot/start/<lang>.html, kept current
 // by tests/prerender.rs): a host or a link that names the page shows the
 // language from the first paint.
 const startRegion = /(<div id="cyberscreen" class="cs-host"(?: data-embed)?)>[\s\S]*?(<\/div>\n  <template id="cyberscreen-failed">)/;
 for (const lang of Object.keys(packs).filter((code) => code !== 'en')) {
-  const start = (await readFile(join('src/web/start', `${lang}.html`), 'utf8')).trimEnd();
+  const start = (await readFile(join('src/boot/start', `${lang}.html`), 'utf8')).trimEnd();
   for (const [page, name] of [[index, 'index'], [embed, 'embed']]) {
     const localised = page
       .replace('<html lang="en">', `<html lang="${lang}">`)

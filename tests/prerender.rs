@@ -12,7 +12,7 @@ use cyberscreen::ui::{App, AppProps};
 
 const INDEX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/index.html");
 /// The start page of each language but English, made from the components.
-const START_PAGES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/start");
+const START_PAGES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/boot/start");
 
 /// Replaces what stands between `open` and `close` in `page`.
 fn with_region(page: &str, open: &str, close: &str, content: &str) -> String {

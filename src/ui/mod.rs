@@ -4,12 +4,15 @@
 mod app;
 mod check;
 pub mod failure;
+mod hooks;
 mod interruption;
+mod language;
 mod member_state;
 mod notice;
 mod outcome;
 mod parts;
 mod question;
+mod remember;
 pub mod settings;
 mod share;
 mod start;

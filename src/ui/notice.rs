@@ -17,6 +17,10 @@ fn message(lang: Lang, notice: &Notice) -> String {
         Notice::LinkDamaged => t(ui::NOTICE_LINK_DAMAGED).into(),
         Notice::ImportTooLarge => t(ui::IMPORT_TOO_LARGE).into(),
         Notice::ImportNotRecord => t(ui::IMPORT_NOT_RECORD).into(),
+        Notice::ImportNewerFormat(version) => fill(
+            t(ui::IMPORT_NEWER_FORMAT),
+            &[("version", &version.to_string())],
+        ),
         Notice::ImportUnreadable => t(ui::IMPORT_UNREADABLE).into(),
         Notice::ImportOtherOutcome { recorded, now } => fill(
             t(ui::IMPORT_OTHER_OUTCOME),

@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
+use crate::platform;
 use crate::rules::about::{Field, MAX_CHARS};
 use crate::rules::content::CONTENT_VERSION;
 use crate::rules::record::Record;
 use crate::rules::report::Report;
 use crate::rules::{Note, Status};
 use crate::text::{fill, ui};
-use crate::web;
 
 use super::check::AnswerList;
 use super::member_state::MemberStateField;
@@ -32,7 +32,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let settings = use_context::<Settings>().unwrap_or_default();
     let lang = state.lang;
     // The moment the outcome was reached, written once per language.
-    let reached = *use_memo((), |()| web::now());
+    let reached = *use_memo((), |()| platform::now());
     let created = (*use_memo(lang, move |lang| lang.date(reached))).clone();
     let t = |id| lang.text(id);
     let Some(r) = Report::new(&state.answers, lang, state.member_state, &state.about) else {
@@ -41,30 +41,28 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let onrestart = props.onrestart.reform(|_: MouseEvent| ());
     // The files are made when asked for, not on every render; named after
     // the product and the day.
-    let day = format!(
-        "{:04}-{:02}-{:02}",
-        reached.year, reached.month, reached.day
-    );
+    let day = reached.day();
     let download = |extension: &'static str| {
         let state = state.clone();
-        let created = created.clone();
         let file = format!("{}.{extension}", state.about.file_stem(&day));
         Callback::from(move |_: MouseEvent| {
             let record = Record {
                 answers: &state.answers,
                 lang: state.lang,
                 member_state: state.member_state,
-                created: created.clone(),
+                created: reached,
                 about: &state.about,
             };
             let _ = match extension {
-                "json" => web::download(&file, "application/json", &record.to_json()),
-                _ => web::download(&file, "text/markdown;charset=utf-8", &record.to_markdown()),
+                "json" => platform::download(&file, "application/json", &record.to_json()),
+                _ => {
+                    platform::download(&file, "text/markdown;charset=utf-8", &record.to_markdown())
+                }
             };
         })
     };
     let (ondownload_md, ondownload_json) = (download("md"), download("json"));
-    let onprint = Callback::from(|_: MouseEvent| web::print());
+    let onprint = Callback::from(|_: MouseEvent| platform::print());
 
     let note = |n: &&Note| html! { <li data-note={n.key}>{ t(n.text) }</li> };
 

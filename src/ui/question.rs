@@ -115,7 +115,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
         let first = first.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            crate::web::focus(&first);
+            crate::platform::focus(&first);
         })
     };
     let is = |c: Choice| props.selected == Some(Answer::One(c));

@@ -4,9 +4,23 @@
 use yew::prelude::*;
 
 use super::parts::Heading;
+use super::state::State;
 
+use crate::platform;
+use crate::rules::saved::Saved;
 use crate::text::{Lang, ui};
-use crate::web;
+
+/// This page's address with the answers in its fragment, opening on the
+/// check-your-answers page.
+pub fn link(state: &State) -> String {
+    let saved = Saved::of(
+        &state.answers,
+        state.lang.code(),
+        state.member_state,
+        Some("check"),
+    );
+    platform::link_with_fragment(&saved.encode())
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -37,7 +51,7 @@ pub fn share_link(props: &ShareProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (copied, input, link) = (copied.clone(), input.clone(), link.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if web::copy_text(&link).await {
+                if platform::copy_text(&link).await {
                     copied.set(Copied::Done);
                 } else {
                     // Selected, the link is one key press from the clipboard.

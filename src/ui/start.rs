@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
+use crate::platform::{self, ReadError};
 use crate::rules::content::{CONTENT_VERSION, DOCUMENTS};
 use crate::rules::{json, record};
 use crate::text::{Lang, fill, ui};
-use crate::web::{self, ReadError};
 
 use super::parts::{Heading, rich};
 use super::state::{Action, Notice};
@@ -32,7 +32,7 @@ pub fn start_page(props: &StartProps) -> Html {
                 return;
             };
             let ondispatch = ondispatch.clone();
-            *reader.borrow_mut() = web::read_text(file, json::MAX_LEN, move |result| {
+            *reader.borrow_mut() = platform::read_text(file, json::MAX_LEN, move |result| {
                 ondispatch.emit(match result {
                     Ok(text) => Action::Import(Box::new(record::import(&text))),
                     Err(ReadError::TooLarge) => Action::Notify(Notice::ImportTooLarge),

@@ -45,6 +45,8 @@ pub enum Notice {
     LinkDamaged,
     ImportTooLarge,
     ImportNotRecord,
+    /// A record of a format this version cannot read.
+    ImportNewerFormat(u32),
     ImportUnreadable,
     /// The imported record's outcome differs from the current one.
     ImportOtherOutcome {
@@ -420,6 +422,7 @@ impl State {
                 Err(e) => self.notify(match e {
                     RecordError::TooLarge => Notice::ImportTooLarge,
                     RecordError::NotJson | RecordError::NotARecord => Notice::ImportNotRecord,
+                    RecordError::NewerFormat(version) => Notice::ImportNewerFormat(version),
                 }),
             },
             Action::Notify(notice) => self.notify(notice),
@@ -570,6 +573,16 @@ fn page_before(answers: &Answers, node: NodeId) -> Page {
 mod tests {
     use super::*;
     use crate::rules::content::node_by_key;
+    use crate::text::Moment;
+
+    const WHEN: Moment = Moment {
+        year: 2026,
+        month: 12,
+        day: 2,
+        hour: 9,
+        minute: 5,
+        offset_minutes: 0,
+    };
 
     fn id(key: &str) -> NodeId {
         node_by_key(key).unwrap()
@@ -879,7 +892,7 @@ mod tests {
             answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
             lang: Lang::En,
             member_state: None,
-            created: String::new(),
+            created: WHEN,
             about: &about,
         }
         .to_json();
@@ -899,7 +912,7 @@ mod tests {
             answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
             lang: Lang::En,
             member_state: None,
-            created: String::new(),
+            created: WHEN,
             about: &Default::default(),
         }
         .to_json();

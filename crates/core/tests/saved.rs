@@ -42,7 +42,7 @@ fn every_route_survives_a_record() {
             answers: given,
             lang: Lang::En,
             member_state: Some("DE"),
-            created: "26 November 2026, 21:46".into(),
+            created: common::WHEN,
             about: &About::default(),
         };
         let json = record.to_json();
@@ -73,10 +73,19 @@ fn what_a_record_is_about_survives_it_and_is_cleaned_on_import() {
         answers: given,
         lang: Lang::En,
         member_state: None,
-        created: "2 December 2026, 04:10".into(),
+        created: common::WHEN,
         about: &about,
     };
-    let imported = import(&record.to_json()).expect("our own record imports");
+    let json = record.to_json();
+    assert!(
+        json.contains("\"created\": \"2026-11-26T21:46+01:00\""),
+        "ISO 8601 in the JSON: {json}"
+    );
+    assert!(
+        record.to_markdown().contains("26 November 2026, 21:46"),
+        "the reader's words in the Markdown"
+    );
+    let imported = import(&json).expect("our own record imports");
     assert_eq!(imported.about, about);
     let markdown = record.to_markdown();
     for line in [
@@ -163,7 +172,7 @@ fn a_record_whose_version_language_or_state_is_free_text_is_refused() {
         answers: given,
         lang: Lang::En,
         member_state: Some("DE"),
-        created: String::new(),
+        created: common::WHEN,
         about: &About::default(),
     }
     .to_json();
@@ -232,7 +241,7 @@ fn the_written_record_keeps_every_status_mark() {
             answers: &given,
             lang: Lang::En,
             member_state: Some(state),
-            created: "26 November 2026, 21:46".into(),
+            created: common::WHEN,
             about: &About::default(),
         }
         .to_markdown();
@@ -382,14 +391,78 @@ fn a_checklist_answer_is_items_or_one_exclusive_answer_never_both() {
     assert!(matches!(node(form).kind, Kind::Checklist(_)));
 }
 
+/// Links and records that earlier versions wrote, kept as they were in
+/// `tests/fixtures/`: an API boundary that must keep working.
+fn fixture(name: &str) -> String {
+    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn class_and_entry(answers: &cyberscreen_core::rules::Answers) -> (String, String) {
+    let e = explain(answers).expect("the answers reach an outcome");
+    let entry = e
+        .entry
+        .map_or("-", |entry| provision(entry.provision).token);
+    (e.class.code().to_owned(), entry.to_owned())
+}
+
+#[test]
+fn links_of_earlier_versions_still_lead_where_they_led() {
+    let links = fixture("links.txt");
+    let mut read = 0;
+    for line in links
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let mut fields = line.splitn(3, ' ');
+        let (class, entry, link) = (
+            fields.next().unwrap(),
+            fields.next().unwrap(),
+            fields.next().unwrap(),
+        );
+        let restored = Saved::decode(link)
+            .unwrap_or_else(|e| panic!("{link}: {e:?}"))
+            .restore();
+        assert!(
+            restored.unusable.is_empty(),
+            "{link}: {:?}",
+            restored.unusable
+        );
+        assert_eq!(
+            class_and_entry(&restored.answers),
+            (class.to_owned(), entry.to_owned()),
+            "{link}"
+        );
+        read += 1;
+    }
+    assert_eq!(read, 3);
+}
+
+#[test]
+fn records_of_earlier_versions_still_import_to_the_outcome_they_record() {
+    for name in ["p05", "p06", "p13"] {
+        let text = fixture(&format!("record-2026.12.02-3-{name}.json"));
+        let imported = import(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let restored = imported.saved.restore();
+        assert_eq!(restored.other_version.as_deref(), Some("2026.12.02-3"));
+        let (class, entry) = class_and_entry(&restored.answers);
+        assert_eq!(
+            imported.recorded_class.as_deref(),
+            Some(class.as_str()),
+            "{name}"
+        );
+        assert!(
+            text.contains(&format!("\"entry\": \"{entry}\"")) || entry == "-",
+            "{name}: {entry}"
+        );
+        assert_eq!(imported.about.get(Field::Product), Some("Golden fixture"));
+    }
+}
+
 /// Records of the first format kept the ticked red flags beside the answers.
 #[test]
 fn records_of_the_first_format_still_import_with_their_red_flags() {
-    let v1 = r#"{"format": "cyberscreen-record", "format_version": 1, "content_version": "2026.11.27-2", "created": "x", "language": "fr", "member_state": "BE",
-      "answers": [{"question": "activity", "answer": "export"}, {"question": "due-diligence", "answer": "yes"}],
-      "outcome": {"node": "due-diligence-ongoing", "class": "ART5-DUE-DILIGENCE"},
-      "red_flags": ["prior-misuse", "unusual-routing"]}"#;
-    let imported = import(v1).unwrap();
+    let imported = import(&fixture("record-2026.11.27-2-format1.json")).unwrap();
     assert_eq!(
         imported.recorded_class.as_deref(),
         Some("ART5-DUE-DILIGENCE")
@@ -418,9 +491,16 @@ fn files_that_are_not_records_are_refused() {
     assert!(import(&record("2", "")).is_ok());
     assert_eq!(
         import(&record("99", "")),
-        Err(RecordError::NotARecord),
-        "a newer format is not read as this one"
+        Err(RecordError::NewerFormat(99)),
+        "a newer format is not read as this one, and the user is told why"
     );
+    for not_ours in ["0", "2.5", "-1", "\"2\""] {
+        assert_eq!(
+            import(&record(not_ours, "")),
+            Err(RecordError::NotARecord),
+            "{not_ours}"
+        );
+    }
     assert_eq!(
         import(&record("2", "{\"question\": 1}")),
         Err(RecordError::NotARecord)

@@ -743,7 +743,7 @@ fn the_record_carries_every_fact_of_the_report_in_the_pages_order() {
                 answers: given,
                 lang,
                 member_state: Some("DE"),
-                created: "today".into(),
+                created: common::WHEN,
                 about: &Default::default(),
             }
             .to_markdown();

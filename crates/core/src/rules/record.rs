@@ -10,7 +10,7 @@ use super::json::{self, JsonError, Value, quote};
 use super::model::{Answer, NodeId, ProvisionId, Status};
 use super::report::Report;
 use super::saved::{Saved, answer_keys, is_plain};
-use crate::text::{Lang, TextId, fill, ui};
+use crate::text::{Lang, Moment, TextId, fill, ui};
 
 pub const FORMAT: &str = "cyberscreen-record";
 /// The record format written now. Version 1 (before content version
@@ -27,8 +27,9 @@ pub struct Record<'a> {
     pub answers: &'a Answers,
     pub lang: Lang,
     pub member_state: Option<&'static str>,
-    /// When it was made, written in the record's language.
-    pub created: String,
+    /// When it was made: in ISO 8601 in the JSON, in the record's language
+    /// in the Markdown.
+    pub created: Moment,
     /// What it is about, as far as the user said.
     pub about: &'a About,
 }
@@ -46,8 +47,10 @@ pub struct Imported {
 pub enum RecordError {
     TooLarge,
     NotJson,
-    /// JSON, but not a record of this widget (or of a format it cannot read).
+    /// JSON, but not a record of this widget.
     NotARecord,
+    /// A record of a format newer than this version reads.
+    NewerFormat(u32),
 }
 
 /// The answered pages on the current path, grouped by section in the order
@@ -95,7 +98,7 @@ impl Record<'_> {
             quote(FORMAT)
         );
         let _ = writeln!(s, "  \"content_version\": {},", quote(CONTENT_VERSION));
-        let _ = writeln!(s, "  \"created\": {},", quote(&self.created));
+        let _ = writeln!(s, "  \"created\": {},", quote(&self.created.iso8601()));
         let _ = writeln!(s, "  \"language\": {},", quote(lang.code()));
         let ms = self.member_state.map_or("null".to_owned(), quote);
         let about: Vec<String> = self
@@ -167,7 +170,7 @@ impl Record<'_> {
         let _ = writeln!(
             s,
             "- {}",
-            fill(t(ui::RECORD_CREATED), &[("date", &self.created)])
+            fill(t(ui::RECORD_CREATED), &[("date", &lang.date(self.created))])
         );
         for (field, value) in self.about.filled() {
             let _ = writeln!(s, "- {}: {value}", t(field.label()));
@@ -315,6 +318,16 @@ fn answer_marked(lang: Lang, n: NodeId, a: &Answer) -> String {
     parts.join(lang.text(crate::text::meta::LIST_SEPARATOR))
 }
 
+/// A format version above this one's, as a whole number of at most four
+/// digits (summed by hand: parsing would cost the wasm its number code).
+fn newer_format(number: &str) -> Option<RecordError> {
+    if !(1..=4).contains(&number.len()) || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let version = number.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+    (version > FORMAT_VERSION).then_some(RecordError::NewerFormat(version))
+}
+
 /// Reads a record file. The answers it holds go through the same checks as a
 /// share link (`Saved::restore`).
 pub fn import(text: &str) -> Result<Imported, RecordError> {
@@ -326,9 +339,10 @@ pub fn import(text: &str) -> Result<Imported, RecordError> {
         return Err(RecordError::NotARecord);
     }
     // A version this widget does not know is not read as if it were one it does.
-    let format_version = v.get("format_version").and_then(Value::as_number);
-    if !matches!(format_version, Some("1") | Some("2")) {
-        return Err(RecordError::NotARecord);
+    match v.get("format_version").and_then(Value::as_number) {
+        Some("1" | "2") => {}
+        Some(newer) => return Err(newer_format(newer).ok_or(RecordError::NotARecord)?),
+        None => return Err(RecordError::NotARecord),
     }
     // Names only, as in a link: these are shown in notices ("recorded under
     // version …"), so free text (a page of it, or direction marks) is not

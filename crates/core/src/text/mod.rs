@@ -61,6 +61,30 @@ pub struct Moment {
     pub day: u32,
     pub hour: u32,
     pub minute: u32,
+    /// The user's offset from UTC, in minutes east.
+    pub offset_minutes: i32,
+}
+
+impl Moment {
+    /// The day, as `2026-03-05`: for file names.
+    pub fn day(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The moment in ISO 8601, as `2026-03-05T09:07+01:00`: for a record a
+    /// program reads, in any language.
+    pub fn iso8601(self) -> String {
+        let sign = if self.offset_minutes < 0 { '-' } else { '+' };
+        let offset = self.offset_minutes.unsigned_abs();
+        format!(
+            "{}T{:02}:{:02}{sign}{:02}:{:02}",
+            self.day(),
+            self.hour,
+            self.minute,
+            offset / 60,
+            offset % 60
+        )
+    }
 }
 
 impl Lang {
@@ -150,11 +174,18 @@ mod tests {
             day: 5,
             hour: 9,
             minute: 7,
+            offset_minutes: 60,
         };
         assert_eq!(Lang::En.date(at), "5 March 2026, 09:07");
         assert_eq!(Lang::De.date(at), "5. März 2026, 09:07");
         assert_eq!(Lang::Fr.date(at), "5 mars 2026, 09:07");
         let december = Moment { month: 12, ..at };
         assert_eq!(Lang::Fr.date(december), "5 décembre 2026, 09:07");
+        assert_eq!(at.iso8601(), "2026-03-05T09:07+01:00");
+        let west = Moment {
+            offset_minutes: -210,
+            ..december
+        };
+        assert_eq!(west.iso8601(), "2026-12-05T09:07-03:30");
     }
 }

@@ -4,6 +4,17 @@
 use cyberscreen_core::rules::content::{node_by_key, provision};
 use cyberscreen_core::rules::saved::answer_of;
 use cyberscreen_core::rules::{Answers, Explanation, explain};
+use cyberscreen_core::text::Moment;
+
+/// When a record in a test was made: 26 November 2026, 21:46 in Berlin.
+pub const WHEN: Moment = Moment {
+    year: 2026,
+    month: 11,
+    day: 26,
+    hour: 21,
+    minute: 46,
+    offset_minutes: 60,
+};
 
 /// Answers given by node key and answer name, as in `content/tree.toml`;
 /// a checklist's items are joined by `+`.

@@ -1,8 +1,8 @@
-//! Browser glue: everything that touches the page outside Yew's rendering.
+//! Browser services, below the interface: everything that touches the
+//! page outside Yew's rendering. Nothing here knows the interface or the
+//! entry points that start it.
 
-pub mod element;
 pub mod embed;
-pub mod mount;
 pub mod packs;
 pub mod storage;
 
@@ -74,6 +74,8 @@ pub fn now() -> crate::text::Moment {
         day: d.get_date(),
         hour: d.get_hours(),
         minute: d.get_minutes(),
+        // The browser gives minutes west of UTC.
+        offset_minutes: -(d.get_timezone_offset() as i32),
     }
 }
 
@@ -200,9 +202,37 @@ pub fn fragment_pairs(fragment: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Reports settings that were not taken, for the host's developers.
-pub fn warn_all(warnings: &[String]) {
-    for w in warnings {
-        web_sys::console::warn_1(&w.into());
+/// Whether this page is shown inside another's frame.
+pub fn in_frame() -> bool {
+    let window = gloo::utils::window();
+    window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !js_sys::Object::is(&parent, &window))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The layers' rule, as the compiler cannot see it within one crate:
+    /// the browser services never reach up into the interface or the
+    /// entry points that start it.
+    #[test]
+    fn nothing_here_imports_the_interface_or_the_entry_points() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/platform");
+        let mut files = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).unwrap();
+                // The code, without this test's own words.
+                let code = source.split("#[cfg(test)]").next().unwrap();
+                for layer in ["crate::ui", "crate::boot", "crate::{", "super::super"] {
+                    assert!(!code.contains(layer), "{} names {layer}", path.display());
+                }
+                files += 1;
+            }
+        }
+        assert!(files >= 4, "{files} files read");
     }
 }

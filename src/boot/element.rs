@@ -5,21 +5,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::ui::state::Startup;
+use crate::platform::packs;
+use crate::text::Lang;
 use crate::ui::{App, AppProps};
 
-use super::mount::{self, STORAGE_KEY};
-
-/// The attributes the element reads; others (class, style, …) are the host's.
-const ATTRIBUTES: &[&str] = &[
-    "lang",
-    "member-state",
-    "heading-level",
-    "contact-name",
-    "contact-url",
-    "contact-email",
-    "contact-phone",
-];
+use super::{PageInputs, Place};
 
 /// One mounted widget.
 #[wasm_bindgen]
@@ -40,13 +30,13 @@ impl Widget {
 /// Takes a language's pack, fetched by the element's module; whether it fit.
 #[wasm_bindgen(js_name = loadPack)]
 pub fn load_pack(lang: &str, pack: &str) -> bool {
-    crate::text::Lang::from_tag(lang).is_some_and(|l| super::packs::take(l, pack))
+    Lang::from_tag(lang).is_some_and(|l| packs::take(l, pack))
 }
 
 /// Where the languages' packs are, for switching: `{"de": {"href", "integrity"}, …}`.
 #[wasm_bindgen(js_name = setPacks)]
 pub fn set_packs(places: &str) {
-    super::packs::set_places(places);
+    packs::set_places(places);
 }
 
 /// Mounts a widget into `root` (a node inside the element's shadow root), in
@@ -61,29 +51,21 @@ pub fn mount_element(
     id: Option<String>,
     lang: &str,
 ) -> Widget {
-    let pairs: Vec<(String, String)> = attributes
-        .iter()
-        .filter_map(|pair| {
-            let pair = js_sys::Array::from(&pair);
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .filter(|(name, _)| ATTRIBUTES.contains(&name.as_str()))
-        .collect();
-    let settings = mount::settings_from(&pairs);
-    let storage_key = match id.filter(|id| !id.is_empty()) {
-        Some(id) => format!("{STORAGE_KEY}:{id}"),
-        None => STORAGE_KEY.to_owned(),
+    let inputs = PageInputs {
+        lang: Lang::from_tag(lang).unwrap_or(Lang::En),
+        place: Place::Element { id },
+        attributes: attributes
+            .iter()
+            .filter_map(|pair| {
+                let pair = js_sys::Array::from(&pair);
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect(),
+        fragment: String::new(),
+        fragment_pairs: Vec::new(),
     };
-    let lang = crate::text::Lang::from_tag(lang)
-        .filter(|l| l.is_available())
-        .unwrap_or(crate::text::Lang::En);
-    let startup = Startup {
-        lang,
-        saved: mount::remembered(&storage_key),
-        settings,
-        owns_page: false,
-        storage_key,
-    };
+    let (startup, warnings) = super::startup(inputs, super::stored);
+    super::warn_all(&warnings);
     let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { startup }).render();
     Widget { app: Some(app) }
 }
