@@ -117,11 +117,24 @@ test('hostile portal: the widget works and stays readable and reachable', async 
   });
   assert.notEqual(look.display, 'none', "the host's CSS does not reach into the widget");
   assert.ok(look.height >= 24, `targets stay at least 24px (${look.height})`);
+  const inherited = await widget.locator('.cs-title').evaluate((h) => {
+    const s = getComputedStyle(h);
+    return [s.whiteSpace, s.direction, s.textTransform, s.letterSpacing, s.wordSpacing, s.textAlign, s.webkitTextFillColor === s.color, s.fontStyle];
+  });
+  assert.deepEqual(inherited, ['normal', 'ltr', 'none', 'normal', '0px', 'start', true, 'normal'], "the host's inherited text styles stop at the widget");
+  // An element of the host's own with the id the widget's pages mount into
+  // is left as it is, and so are the host's title and history.
+  assert.equal(await page.locator('#cyberscreen').textContent(), "The portal's own block, whose id the widget's page also uses.");
+  assert.equal(await page.title(), 'Hostile portal – export check');
+  const entries = await page.evaluate(() => history.length);
   await screenshot(page, 'embed-hostile-start');
   await assertAccessible(page, 'the hostile page');
   const path = await tabThrough(page);
   assert.ok(path.length > 2, 'focus went through the widget');
   await walkP1(page, widget, { coveredBy: '.sticky' });
+  assert.equal(await page.evaluate(() => history.length), entries, 'no history entry on the host');
+  assert.equal(await page.title(), 'Hostile portal – export check');
+  assert.equal(await page.locator('#cyberscreen').textContent(), "The portal's own block, whose id the widget's page also uses.");
   await assertAccessible(page, 'the outcome in the hostile page');
   await screenshot(page, 'embed-hostile-outcome');
   assert.equal((await outcomes(page))[0].detail.outcome, 'LISTED');
