@@ -17,14 +17,19 @@
 // → 165,000 with 2026.12.02-2, whose record names what it is about and
 // whose check page asks for the Member State (3.1 KB); → 166,000 with
 // 2026.12.02-3, whose question to the authority names the product and whose
-// iframe page ignores its settings outside a frame (0.4 KB). Parsing a float in
+// iframe page ignores its settings outside a frame (0.4 KB); → 168,000
+// (167,623 measured) with 2026.12.02-4: one pure start-up for the three
+// entry points, tested natively, and App's effects as hooks (1.1 KB), host
+// settings checked for what they claim (0.7 KB), a record's ISO 8601 date
+// and the message for a newer record (0.1 KB), and the element's stop to
+// the host's inherited styles (0.1 KB). Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 166_000;
+const BUDGET_BYTES = 168_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {
