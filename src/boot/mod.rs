@@ -15,18 +15,6 @@ use crate::ui::state::{Source, Startup};
 /// Where answers are remembered; a custom element with an `id` adds it.
 pub const STORAGE_KEY: &str = "cyberscreen";
 
-/// The attributes the custom element reads; others (class, style, …) are
-/// the host's.
-const ELEMENT_ATTRIBUTES: &[&str] = &[
-    "lang",
-    "member-state",
-    "heading-level",
-    "contact-name",
-    "contact-url",
-    "contact-email",
-    "contact-phone",
-];
-
 /// Where the widget starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -82,7 +70,8 @@ pub fn startup(
             .collect(),
         Place::Element { .. } => attributes
             .into_iter()
-            .filter(|(name, _)| ELEMENT_ATTRIBUTES.contains(&name.as_str()))
+            // The element's other attributes (class, style, …) are the host's.
+            .filter(|(name, _)| Settings::for_element(name))
             .collect(),
     };
     let (settings, warnings) = Settings::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
@@ -152,13 +141,6 @@ mod tests {
     }
 
     #[test]
-    fn the_element_reads_settings_only() {
-        for name in ELEMENT_ATTRIBUTES {
-            assert!(crate::ui::settings::NAMES.contains(name), "{name}");
-        }
-    }
-
-    #[test]
     fn the_page_takes_its_data_attributes_and_a_share_link() {
         let (s, warnings) = startup(
             inputs(
@@ -215,6 +197,8 @@ mod tests {
                     ("member-state", "AT"),
                     ("class", "big"),
                     ("style", "color: red"),
+                    ("parent-origin", "https://portal.example"),
+                    ("accent", "#f00"),
                 ],
                 "v=1&a=zz",
             ),
@@ -225,6 +209,11 @@ mod tests {
             "the host's own attributes are not warned about: {warnings:?}"
         );
         assert_eq!(s.settings.member_state, Some("AT"));
+        assert_eq!(
+            (s.settings.parent_origin, s.settings.theme),
+            (None, vec![]),
+            "the iframe's settings are no element's"
+        );
         assert!(
             matches!(s.saved, Some((Source::Device, _))),
             "the host's fragment is no link"

@@ -249,6 +249,15 @@ impl Settings {
         (s, warnings)
     }
 
+    /// Whether the custom element reads the attribute `name`: every setting
+    /// but the iframe's (its parent's origin, and the theme, which an
+    /// element takes from the host's CSS).
+    pub fn for_element(name: &str) -> bool {
+        NAMES.contains(&name)
+            && name != "parent-origin"
+            && !THEME.iter().any(|(theme, _)| *theme == name)
+    }
+
     /// The heading level for `depth` below the page title, at most 6.
     pub fn heading(&self, depth: u8) -> &'static str {
         ["h1", "h2", "h3", "h4", "h5", "h6"]
