@@ -39,9 +39,10 @@ pub struct PageInputs {
     pub place: Place,
     /// The root's (or element's) attributes, as `(name, value)`.
     pub attributes: Vec<(String, String)>,
-    /// The page's URL fragment without `#`, its values percent-decoded into
-    /// `(name, value)` pairs, and as it came.
+    /// The page's URL fragment without `#`, as it came (a share link).
     pub fragment: String,
+    /// The same fragment as `(name, value)` pairs, percent-decoded (an
+    /// iframe's settings).
     pub fragment_pairs: Vec<(String, String)>,
 }
 
