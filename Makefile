@@ -61,7 +61,7 @@ wasm-profile: setup
 # Regenerates what is made from content/: docs/tree.json, docs/tree.mmd,
 # docs/TREE.md, and the start pages in index.html and src/boot/start/.
 tree:
-	CYBERSCREEN_BLESS=1 cargo test -p cyberscreen-core --test content exported_
+	CYBERSCREEN_BLESS=1 cargo test -p cyberscreen-core --test all content::exported_
 	CYBERSCREEN_BLESS=1 cargo test -p cyberscreen --test prerender
 
 # Fuzzes the decoders of links, saved answers and records (needs a nightly

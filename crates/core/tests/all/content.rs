@@ -1,5 +1,4 @@
 //! The content as data: its version, its texts, and the committed exports.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 

@@ -7,13 +7,10 @@
 //! behind a cursor is kept beside it (`Facts`), read from the answers'
 //! names, not from the marks the tree sets, so that the tree cannot pass a
 //! property by marking itself.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
 
 use std::collections::{HashMap, HashSet};
 
-use common::answers;
+use crate::common::answers;
 use cyberscreen_core::rules::content::{self, MARKS, NODES, node, node_by_key, provision};
 use cyberscreen_core::rules::engine::holds;
 use cyberscreen_core::rules::paths::{answers_at, path_lengths};
@@ -509,7 +506,7 @@ fn answers_a_page_does_not_offer_are_refused() {
 
 #[test]
 fn what_would_change_the_outcome_is_computed_from_the_other_answers() {
-    let e = common::outcome_of(&[
+    let e = crate::common::outcome_of(&[
         ("activity", "export"),
         ("destination", "other"),
         ("authority-informed", "repression"),
@@ -743,7 +740,7 @@ fn the_record_carries_every_fact_of_the_report_in_the_pages_order() {
                 answers: given,
                 lang,
                 member_state: Some("DE"),
-                created: common::WHEN,
+                created: crate::common::WHEN,
                 about: &Default::default(),
             }
             .to_markdown();

@@ -1,11 +1,8 @@
 //! Share links, saved progress and records: what is written can be read
 //! back to the same outcome, old links and records still open, and anything
 //! else is refused without a panic.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{answers, sample_paths};
+use crate::common::{answers, sample_paths};
 use cyberscreen_core::rules::about::{About, Field, MAX_CHARS};
 use cyberscreen_core::rules::content::{
     CONTENT_VERSION, NODES, START, authority, node, node_by_key, provision,
@@ -42,7 +39,7 @@ fn every_route_survives_a_record() {
             answers: given,
             lang: Lang::En,
             member_state: Some("DE"),
-            created: common::WHEN,
+            created: crate::common::WHEN,
             about: &About::default(),
         };
         let json = record.to_json();
@@ -73,7 +70,7 @@ fn what_a_record_is_about_survives_it_and_is_cleaned_on_import() {
         answers: given,
         lang: Lang::En,
         member_state: None,
-        created: common::WHEN,
+        created: crate::common::WHEN,
         about: &about,
     };
     let json = record.to_json();
@@ -172,7 +169,7 @@ fn a_record_whose_version_language_or_state_is_free_text_is_refused() {
         answers: given,
         lang: Lang::En,
         member_state: Some("DE"),
-        created: common::WHEN,
+        created: crate::common::WHEN,
         about: &About::default(),
     }
     .to_json();
@@ -241,7 +238,7 @@ fn the_written_record_keeps_every_status_mark() {
             answers: &given,
             lang: Lang::En,
             member_state: Some(state),
-            created: common::WHEN,
+            created: crate::common::WHEN,
             about: &About::default(),
         }
         .to_markdown();

@@ -1,10 +1,7 @@
 //! The reference scenarios: each product and transaction, answered as that
 //! exporter truthfully would, must reach its expected outcome and citation.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{cite_tokens, outcome_of};
+use crate::common::{cite_tokens, outcome_of};
 use cyberscreen_core::rules::Explanation;
 use cyberscreen_core::rules::OutcomeClass::{self, *};
 use cyberscreen_core::rules::content::{node, provision};
