@@ -341,7 +341,7 @@ pub fn import(text: &str) -> Result<Imported, RecordError> {
     // A version this widget does not know is not read as if it were one it does.
     match v.get("format_version").and_then(Value::as_number) {
         Some("1" | "2") => {}
-        Some(newer) => return Err(newer_format(newer).ok_or(RecordError::NotARecord)?),
+        Some(other) => return Err(newer_format(other).unwrap_or(RecordError::NotARecord)),
         None => return Err(RecordError::NotARecord),
     }
     // Names only, as in a link: these are shown in notices ("recorded under
