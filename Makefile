@@ -17,11 +17,12 @@ TRUNK := trunk --offline=true
 setup:
 	scripts/setup.sh
 
-# The release build, served by a plain static server (not `trunk serve`,
-# whose live-reload code and debug build are not what users get).
+# The release build, served by a plain static server with the headers of
+# dist/_headers (not `trunk serve`, whose live-reload code and debug build
+# are not what users get).
 serve: setup dist
 	@echo "Serving dist/ on http://127.0.0.1:8080 (Ctrl-C stops)"
-	python3 -m http.server 8080 --bind 127.0.0.1 --directory dist
+	node scripts/serve.mjs 8080
 
 test: setup lint native browser dist budget e2e
 	@echo "All tests passed."

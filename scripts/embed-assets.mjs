@@ -164,9 +164,25 @@ for (const lang of Object.keys(packs).filter((code) => code !== 'en')) {
   }
 }
 
+// The headers to serve the files with (scripts/headers.txt), for each page
+// there is: the pages' own policy, as a header, says who may frame them.
+const csp = index.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+if (!csp) throw new Error('dist/index.html has no Content-Security-Policy');
+const pages = { '/index.html': ['/'], '/embed.html': [] };
+for (const lang of Object.keys(packs).filter((code) => code !== 'en')) {
+  pages['/index.html'].push(`/index.${lang}.html`);
+  pages['/embed.html'].push(`/embed.${lang}.html`);
+}
+const headers = (await readFile('scripts/headers.txt', 'utf8'))
+  .replaceAll('{csp}', csp)
+  .replace(/^(\/(?:index|embed)\.html)\n((?:[ \t]+.*\n)+)/gm, (_, path, lines) =>
+    [path, ...pages[path]].map((p) => `${p}\n${lines}`).join(''),
+  );
+await writeFile(join(dist, '_headers'), headers);
+
 const integrity = {};
 for (const name of (await readdir(dist)).sort()) {
-  if (name === 'integrity.json') continue;
+  if (name === 'integrity.json' || name === '_headers') continue;
   integrity[name] = sri(await readFile(join(dist, name)));
 }
 await writeFile(join(dist, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');

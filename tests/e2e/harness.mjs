@@ -7,6 +7,7 @@ import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { parseHeaders, headersFor, types } from '../../scripts/headers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dist = join(root, 'dist');
@@ -14,25 +15,18 @@ export const dist = join(root, 'dist');
 const hosts = join(root, 'tests', 'e2e', 'hosts');
 export const artifacts = join(root, 'tests', 'e2e', 'artifacts');
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /**
- * Serves dist/ on 127.0.0.1 at a free port. `tamper` may list pairs of a
- * file-name pattern and a function that changes the bytes served, to test
+ * Serves dist/ on 127.0.0.1 at a free port, with the headers of
+ * dist/_headers as the hosting checklist asks (`hosted: false`: none but the
+ * content type, as a careless static host would). `tamper` may list pairs of
+ * a file-name pattern and a function that changes the bytes served, to test
  * integrity checks; `headers` are sent with every response (such as
  * `cache-control: no-store`, under which a browser fetches a file again
  * rather than reuse a checked copy).
  */
-export async function serve({ tamper = [], headers = {} } = {}) {
+export async function serve({ tamper = [], headers = {}, hosted = true } = {}) {
   const received = [];
+  const rules = hosted ? parseHeaders(await readFile(join(dist, '_headers'), 'utf8')) : [];
   const server = createServer(async (req, res) => {
     received.push(req.url);
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
@@ -46,11 +40,10 @@ export async function serve({ tamper = [], headers = {} } = {}) {
       let body = await readFile(file);
       const change = tamper.find(([pattern]) => pattern.test(file));
       if (change) body = change[1](body);
-      // Any origin may load the widget's files, as a host's CDN would allow:
-      // a sandboxed iframe without allow-same-origin loads them cross-origin.
       res.writeHead(200, {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
-        'access-control-allow-origin': '*',
+        // The portal's pages under /hosts/ are no files of the widget's.
+        ...(dir === dist ? headersFor(rules, path) : {}),
         ...headers,
       });
       res.end(body);
@@ -70,6 +63,35 @@ export async function serve({ tamper = [], headers = {} } = {}) {
       server.closeAllConnections();
     });
   return { origin, received, close };
+}
+
+/**
+ * A portal on an origin of its own (another port): `pages` maps a path to
+ * `{ body, type, headers }`, built by the test. Closed like `serve`'s.
+ */
+export async function portal(pages) {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const page = pages[path];
+    // A browser asks for a site's icon unasked: none, and no error.
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (!page) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': page.type ?? 'text/html; charset=utf-8', ...page.headers });
+    res.end(page.body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const close = () =>
+    new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    });
+  return { origin: `http://127.0.0.1:${server.address().port}`, close };
 }
 
 /** A file's set-up or clean-up that hangs fails its file, not the run. */
