@@ -38,8 +38,9 @@ try {
   const texts = fetch(packs[lang].href, { integrity: packs[lang].integrity, credentials: 'same-origin' }).then(
     (response) => (response.ok ? response.text() : Promise.reject(new Error(`${packs[lang].href}: ${response.status}`))),
   );
-  await init({ module_or_path: module });
-  const pack = await texts;
+  // Awaited together: a pack refused while the code still loads is this
+  // failure, not an unhandled rejection besides it.
+  const [, pack] = await Promise.all([init({ module_or_path: module }), texts]);
   // Not over the message, where failed.js has given up already (a refused
   // stylesheet, say).
   if (root.dataset.state !== 'failed') startPage(lang, pack);

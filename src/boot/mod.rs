@@ -10,7 +10,7 @@ pub mod page;
 use crate::rules::saved::Saved;
 use crate::text::Lang;
 use crate::ui::settings::Settings;
-use crate::ui::state::{Source, Startup};
+use crate::ui::state::{Device, Notice, Source, Startup};
 
 /// Where answers are remembered; a custom element with an `id` adds it.
 pub const STORAGE_KEY: &str = "cyberscreen";
@@ -22,6 +22,11 @@ pub enum Place {
     /// root's `data-` attributes, answers from a share link, else from this
     /// device.
     Page,
+    /// `index.html` inside another site's frame, where no header forbade
+    /// it. That site could trick a click on "Forget my answers" or read the
+    /// step count from its history: the widget keeps nothing on this device
+    /// there, leaves history and title alone, and offers a tab of its own.
+    FramedPage,
     /// `embed.html` inside a host's frame: settings from the fragment, which
     /// is then no share link.
     Frame,
@@ -48,10 +53,10 @@ pub struct PageInputs {
 
 /// What the widget starts with, and a warning for each setting that was not
 /// taken (for the host's developers' console). `stored` reads what this
-/// device holds under a key.
+/// device holds under a key (`Err` where storage cannot be read).
 pub fn startup(
     inputs: PageInputs,
-    stored: impl FnOnce(&str) -> Option<String>,
+    stored: impl FnOnce(&str) -> Result<Option<String>, ()>,
 ) -> (Startup, Vec<String>) {
     let PageInputs {
         lang,
@@ -62,7 +67,7 @@ pub fn startup(
     } = inputs;
     let pairs: Vec<(String, String)> = match &place {
         Place::Frame => fragment_pairs,
-        Place::Page => attributes
+        Place::Page | Place::FramedPage => attributes
             .into_iter()
             .filter_map(|(name, value)| {
                 let key = name.strip_prefix("data-")?;
@@ -77,19 +82,42 @@ pub fn startup(
     };
     let (settings, warnings) = Settings::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let storage_key = match &place {
-        Place::Element { id: Some(id) } if !id.is_empty() => format!("{STORAGE_KEY}:{id}"),
-        _ => STORAGE_KEY.to_owned(),
+        Place::FramedPage => None,
+        Place::Element { id: Some(id) } if !id.is_empty() => Some(format!("{STORAGE_KEY}:{id}")),
+        _ => Some(STORAGE_KEY.to_owned()),
     };
-    // A fragment that names none of the encoding's fields is the page's own.
-    let is_link = place == Place::Page
-        && fragment
-            .split('&')
-            .any(|f| f.starts_with("v=") || f.starts_with("a="));
-    let saved = if is_link {
-        Some((Source::Link, fragment))
-    } else {
-        stored(&storage_key).map(|value| (Source::Device, value))
+    let mut notices = Vec::new();
+    let held = match &storage_key {
+        None => Ok(None),
+        Some(key) => stored(key),
     };
+    let held = match held {
+        Ok(held) => held,
+        Err(()) => {
+            // Said on the widget's own page; a host's frame or element often
+            // has no storage, and the user learns it on ticking "Remember".
+            if place == Place::Page {
+                notices.push(Notice::StorageUnavailable);
+            }
+            None
+        }
+    };
+    let device = match &held {
+        None => Device::Empty,
+        Some(text) if Saved::decode(text).is_ok() => Device::Answers,
+        Some(_) => Device::Unreadable,
+    };
+    let link = match place {
+        Place::Page | Place::FramedPage => share_link(&fragment),
+        Place::Frame | Place::Element { .. } => None,
+    };
+    let saved = match link {
+        Some(link) => Some((Source::Link, link)),
+        None => held.map(|value| (Source::Device, value)),
+    };
+    if place == Place::FramedPage {
+        notices.push(Notice::Framed);
+    }
     let startup = Startup {
         // A language whose pack did not arrive is none to start in.
         lang: Some(lang).filter(|l| l.is_available()).unwrap_or(Lang::En),
@@ -97,8 +125,44 @@ pub fn startup(
         settings,
         owns_page: place == Place::Page,
         storage_key,
+        device,
+        notices,
     };
     (startup, warnings)
+}
+
+/// The share link a page's fragment holds, if it holds one: a fragment that
+/// names none of the encoding's fields is the page's own. A mail program or
+/// a link shortener may have percent-encoded the whole of it once.
+pub fn share_link(fragment: &str) -> Option<String> {
+    let is_link = |f: &str| {
+        f.split('&')
+            .any(|f| f.starts_with("v=") || f.starts_with("a="))
+    };
+    if is_link(fragment) {
+        return Some(fragment.to_owned());
+    }
+    percent_decoded(fragment).filter(|decoded| is_link(decoded))
+}
+
+/// `text` with each `%XX` turned into its byte; none if that is no UTF-8.
+fn percent_decoded(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&first, tail)) = rest.split_first() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match tail {
+            [a, b, after @ ..] if first == b'%' && hex(*a).is_some() && hex(*b).is_some() => {
+                bytes.push((hex(*a)? * 16 + hex(*b)?) as u8);
+                rest = after;
+            }
+            _ => {
+                bytes.push(first);
+                rest = tail;
+            }
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// Reports settings that were not taken, for the host's developers.
@@ -108,9 +172,9 @@ fn warn_all(warnings: &[String]) {
     }
 }
 
-/// What this device holds under `key`; nothing where storage cannot be read.
-fn stored(key: &str) -> Option<String> {
-    crate::platform::storage::load(key).ok().flatten()
+/// What this device holds under `key`; `Err` where storage cannot be read.
+fn stored(key: &str) -> Result<Option<String>, ()> {
+    crate::platform::storage::load(key).map_err(|_| ())
 }
 
 #[cfg(test)]
@@ -137,9 +201,12 @@ mod tests {
         }
     }
 
-    fn nothing_stored(_: &str) -> Option<String> {
-        None
+    fn nothing_stored(_: &str) -> Result<Option<String>, ()> {
+        Ok(None)
     }
+
+    /// Answers of this check, as remembered on a device.
+    const REMEMBERED: &str = "v=2026.1&lang=en&a=activity:x";
 
     #[test]
     fn the_page_takes_its_data_attributes_and_a_share_link() {
@@ -153,20 +220,76 @@ mod tests {
                 ],
                 "v=1&a=zz",
             ),
-            |_| panic!("a link is read before the device"),
+            nothing_stored,
         );
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(s.settings.member_state, Some("DE"));
         assert!(matches!(s.saved, Some((Source::Link, Err(_)))));
         assert!(s.owns_page);
-        assert_eq!(s.storage_key, STORAGE_KEY);
+        assert_eq!(s.storage_key.as_deref(), Some(STORAGE_KEY));
+        assert!(s.notices.is_empty());
+    }
+
+    #[test]
+    fn a_link_percent_encoded_once_is_still_a_link() {
+        let (s, _) = startup(
+            inputs(Place::Page, &[], "v%3D2026.1%26a%3Dactivity%3Ax"),
+            nothing_stored,
+        );
+        assert!(
+            matches!(&s.saved, Some((Source::Link, Ok(saved))) if saved.version == "2026.1"),
+            "{:?}",
+            s.saved
+        );
+        assert_eq!(share_link("top"), None);
+        assert_eq!(share_link("%FF%FEv=1"), None, "no UTF-8");
+        assert_eq!(share_link("a%3D").as_deref(), Some("a="));
+        assert_eq!(share_link("100%").as_deref(), None, "a lone % is kept");
+    }
+
+    #[test]
+    fn a_link_leaves_the_remembered_answers_and_says_what_the_device_holds() {
+        let (s, _) = startup(inputs(Place::Page, &[], "v=1&a=zz"), |_| {
+            Ok(Some(REMEMBERED.into()))
+        });
+        assert!(matches!(s.saved, Some((Source::Link, _))));
+        assert_eq!(s.device, Device::Answers);
+        let (s, _) = startup(inputs(Place::Page, &[], ""), |_| {
+            Ok(Some("{\"app\":1}".into()))
+        });
+        assert_eq!(s.device, Device::Unreadable, "another application's data");
+    }
+
+    #[test]
+    fn storage_that_cannot_be_read_is_said_on_the_page_only() {
+        let blocked = |_: &str| Err(());
+        let (s, _) = startup(inputs(Place::Page, &[], ""), blocked);
+        assert_eq!(s.notices, vec![Notice::StorageUnavailable]);
+        assert_eq!(s.device, Device::Empty);
+        let (s, _) = startup(inputs(Place::Frame, &[], ""), blocked);
+        assert!(s.notices.is_empty(), "a host's frame often has no storage");
+    }
+
+    #[test]
+    fn the_page_in_another_sites_frame_keeps_nothing_and_owns_nothing() {
+        let (s, _) = startup(
+            inputs(Place::FramedPage, &[("data-lang", "de")], "v=1&a=zz"),
+            |_| panic!("a framed page does not read this device"),
+        );
+        assert_eq!(s.storage_key, None);
+        assert!(
+            !s.owns_page,
+            "no history entries or title for the framer to read"
+        );
+        assert_eq!(s.notices, vec![Notice::Framed]);
+        assert!(matches!(s.saved, Some((Source::Link, _))));
     }
 
     #[test]
     fn a_fragment_that_is_no_link_leaves_the_remembered_answers() {
         let (s, _) = startup(inputs(Place::Page, &[], "top"), |key| {
             assert_eq!(key, STORAGE_KEY);
-            Some("garbage".into())
+            Ok(Some("garbage".into()))
         });
         assert!(matches!(s.saved, Some((Source::Device, Err(_)))));
     }
@@ -203,7 +326,7 @@ mod tests {
                 ],
                 "v=1&a=zz",
             ),
-            |key| (key == "cyberscreen:second").then(|| "garbage".into()),
+            |key| Ok((key == "cyberscreen:second").then(|| "garbage".into())),
         );
         assert!(
             warnings.is_empty(),
@@ -230,6 +353,6 @@ mod tests {
             ),
             nothing_stored,
         );
-        assert_eq!(s.storage_key, STORAGE_KEY);
+        assert_eq!(s.storage_key.as_deref(), Some(STORAGE_KEY));
     }
 }

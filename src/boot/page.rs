@@ -8,6 +8,7 @@ use crate::text::Lang;
 use crate::ui::{App, AppProps};
 
 use super::{PageInputs, Place};
+use crate::ui::state::Source;
 
 /// The id of the element the widget's own pages mount it into.
 pub const ROOT_ID: &str = "cyberscreen";
@@ -36,7 +37,8 @@ fn start(lang: Lang) {
     // on its own, from a crafted link, it would show whatever contacts the
     // link named under the widget's own address. It is then the plain page.
     let embed_page = root.has_attribute("data-embed");
-    let framed = embed_page && platform::in_frame();
+    let in_frame = platform::in_frame();
+    let framed = embed_page && in_frame;
     if embed_page && !framed {
         web_sys::console::warn_1(
             &"cyberscreen: embed.html is not in a frame; the settings in its address are ignored"
@@ -46,7 +48,11 @@ fn start(lang: Lang) {
     let fragment = platform::fragment();
     let inputs = PageInputs {
         lang,
-        place: if framed { Place::Frame } else { Place::Page },
+        place: match (embed_page, in_frame) {
+            (true, true) => Place::Frame,
+            (false, true) => Place::FramedPage,
+            (_, false) => Place::Page,
+        },
         attributes: root
             .get_attribute_names()
             .iter()
@@ -59,11 +65,23 @@ fn start(lang: Lang) {
         fragment_pairs: platform::fragment_pairs(&fragment),
         fragment,
     };
+    let place = inputs.place.clone();
     let (startup, warnings) = super::startup(inputs, super::stored);
     super::warn_all(&warnings);
     if let Some(origin) = startup.settings.parent_origin.clone().filter(|_| framed) {
         embed::report_height(root.clone(), origin);
     }
-    root.set_inner_html("");
+    if place == Place::Page {
+        // The answers leave the address once read, so that they stay out of
+        // the browser's history and its sync; the share box makes the link
+        // again. A link pasted into this tab later starts the page afresh
+        // on it, as opening it in a new tab would.
+        if matches!(startup.saved, Some((Source::Link, _))) {
+            platform::history::drop_fragment();
+        }
+        platform::on_fragment_change(|fragment| super::share_link(fragment).is_some());
+    }
+    // Emptied node by node: assigning HTML is refused under Trusted Types.
+    root.replace_children_with_node_0();
     yew::Renderer::<App>::with_root_and_props(root, AppProps { startup }).render();
 }

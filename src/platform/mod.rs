@@ -157,6 +157,17 @@ pub mod history {
         }
     }
 
+    /// Takes the fragment out of the current entry's address.
+    pub fn drop_fragment() {
+        let location = gloo::utils::window().location();
+        let (Ok(path), Ok(query)) = (location.pathname(), location.search()) else {
+            return;
+        };
+        if let Some(h) = history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
+        }
+    }
+
     pub fn replace(step: &str) {
         if let Some(h) = history() {
             let _ = h.replace_state(&JsValue::from_str(step), "");
@@ -182,12 +193,15 @@ pub fn fragment() -> String {
     hash.strip_prefix('#').unwrap_or(&hash).to_owned()
 }
 
+/// This page's address without its fragment.
+pub fn page_address() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
 /// This page's address with `fragment` in place of its own.
 pub fn link_with_fragment(fragment: &str) -> String {
-    let location = gloo::utils::window().location();
-    let href = location.href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}#{fragment}")
+    format!("{}#{fragment}", page_address())
 }
 
 /// `key=value` pairs of a URL fragment, with values percent-decoded.
@@ -200,6 +214,18 @@ pub fn fragment_pairs(fragment: &str) -> Vec<(String, String)> {
             (k.to_owned(), v)
         })
         .collect()
+}
+
+/// Reloads the page when its fragment changes to one that `reload` accepts
+/// (a share link pasted into the open tab), for as long as the page lives.
+pub fn on_fragment_change(reload: impl Fn(&str) -> bool + 'static) {
+    let window = gloo::utils::window();
+    gloo::events::EventListener::new(&window, "hashchange", move |_| {
+        if reload(&fragment()) {
+            let _ = gloo::utils::window().location().reload();
+        }
+    })
+    .forget();
 }
 
 /// Whether this page is shown inside another's frame.

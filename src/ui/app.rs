@@ -40,7 +40,7 @@ pub fn app(props: &AppProps) -> Html {
     use_step_history(&state, &root, owns_page);
     use_document_title(&state, owns_page);
     use_outcome_announcement(&state, &root, settings.parent_origin.clone());
-    let remembering = use_remembered(&state, storage_key);
+    let remembering = use_remembered(&state, storage_key.as_deref());
     let onlang = language::switch(&state);
 
     let send = |make: fn(()) -> Action| {
@@ -95,7 +95,9 @@ pub fn app(props: &AppProps) -> Html {
             }
             // The main landmark only where the widget is the page: a host has its own.
             <@{if owns_page { "main" } else { "div" }} class="cs-main">{ page }</@>
-            { remember_box(lang, state.remember, remembering) }
+            if let Some(key) = storage_key {
+                { remember_box(&state, key, remembering) }
+            }
         </div>
         </ContextProvider<Settings>>
     }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::state::{Action, Notice, Page, State};
+use super::state::{Action, Device, Notice, Page, State};
 use crate::platform::storage::{self, StorageError};
 use crate::platform::{self, embed, history};
 use crate::rules::content::node;
@@ -173,16 +173,20 @@ pub fn use_outcome_announcement(state: &State, root: &NodeRef, parent_origin: Op
     });
 }
 
-/// What "Remember my answers" needs: the box's change and "Forget my answers".
+/// What "Remember my answers" needs: the box's change, "Forget my answers",
+/// and the answer to "Replace what this device holds?".
 pub struct Remembering {
     pub onchange: Callback<Event>,
     pub onforget: Callback<MouseEvent>,
+    pub onreplace: Callback<MouseEvent>,
+    pub onkeep: Callback<MouseEvent>,
 }
 
 /// Keeps the answers on this device under `key` while the user asks for it;
-/// where storage refuses, remembering is switched off and the user told.
+/// where storage refuses, remembering is switched off and the user told what
+/// the device still holds. Where there is no key, nothing is kept.
 #[hook]
-pub fn use_remembered(state: &Handle, key: &str) -> Remembering {
+pub fn use_remembered(state: &Handle, key: Option<&str>) -> Remembering {
     // The answers as text: what is remembered on this device and shared by link.
     let encoded = Saved::of(
         &state.answers,
@@ -191,34 +195,28 @@ pub fn use_remembered(state: &Handle, key: &str) -> Remembering {
         Some(state.page.step()),
     )
     .encode();
+    let key = key.map(str::to_owned);
     {
-        let (state, key) = (state.clone(), key.to_owned());
+        let (state, key) = (state.clone(), key.clone());
         use_effect_with(
             (encoded.clone(), state.remember),
             move |(encoded, remember)| {
-                if *remember && storage::save(&key, encoded).is_err() {
+                if let Some(key) = key.filter(|_| *remember)
+                    && storage::save(&key, encoded).is_err()
+                {
                     state.dispatch(Action::SetRemember(false));
                     state.dispatch(Action::Notify(Notice::StorageFull));
+                    // What was stored before must not come back unasked.
+                    forget(&state, &key, |_| None);
                 }
             },
         );
     }
-    let onchange = {
-        let (state, key) = (state.clone(), key.to_owned());
-        Callback::from(move |e: Event| {
-            let on = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .checked();
-            if !on {
-                // Unticking forgets; if the copy cannot be removed, the box
-                // stays ticked, as the device still holds the answers.
-                match storage::forget(&key) {
-                    Ok(()) => state.dispatch(Action::SetRemember(false)),
-                    Err(_) => state.dispatch(Action::Forgotten(false)),
-                }
-                return;
-            }
-            match storage::save(&key, &encoded) {
+    let store = {
+        let (state, key, encoded) = (state.clone(), key.clone(), encoded.clone());
+        move || {
+            let Some(key) = &key else { return };
+            match storage::save(key, &encoded) {
                 Ok(()) => state.dispatch(Action::SetRemember(true)),
                 Err(e) => {
                     state.dispatch(Action::SetRemember(false));
@@ -228,13 +226,70 @@ pub fn use_remembered(state: &Handle, key: &str) -> Remembering {
                     }));
                 }
             }
+        }
+    };
+    let onchange = {
+        let (state, key, store) = (state.clone(), key.clone(), store.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(key) = &key else { return };
+            if !input.checked() {
+                // Unticking forgets; if the copy cannot be removed, the box
+                // stays ticked, as the device still holds the answers.
+                forget(&state, key, |done| {
+                    Some(if done {
+                        Action::SetRemember(false)
+                    } else {
+                        Action::Forgotten(false)
+                    })
+                });
+                return;
+            }
+            // Ticked once the answers are stored: where storage refuses, or
+            // the user is first asked, the state may not change, and the box
+            // would keep the tick the click gave it.
+            input.set_checked(false);
+            if state.device == Device::Unreadable {
+                state.dispatch(Action::AskReplace(true));
+                return;
+            }
+            store();
         })
     };
     let onforget = {
-        let (state, key) = (state.clone(), key.to_owned());
+        let (state, key) = (state.clone(), key.clone());
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Forgotten(storage::forget(&key).is_ok()))
+            if let Some(key) = &key {
+                forget(&state, key, |done| Some(Action::Forgotten(done)));
+            }
         })
     };
-    Remembering { onchange, onforget }
+    let onreplace = Callback::from(move |_: MouseEvent| store());
+    let onkeep = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::AskReplace(false)))
+    };
+    Remembering {
+        onchange,
+        onforget,
+        onreplace,
+        onkeep,
+    }
+}
+
+/// Removes what the device holds under `key`, records what it holds then,
+/// and sends what `then` makes of whether it worked (a failure it does not
+/// take up is said as such).
+fn forget(state: &Handle, key: &str, then: impl FnOnce(bool) -> Option<Action>) {
+    let done = storage::forget(key).is_ok();
+    state.dispatch(Action::DeviceHolds(if done {
+        Device::Empty
+    } else {
+        Device::Answers
+    }));
+    match then(done) {
+        Some(action) => state.dispatch(action),
+        None if !done => state.dispatch(Action::Notify(Notice::ForgetFailed)),
+        None => {}
+    }
 }

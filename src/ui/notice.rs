@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::parts::Heading;
 
 use super::state::{Notice, Source};
+use crate::platform;
 use crate::rules::content::CONTENT_VERSION;
 use crate::text::{Lang, fill, ui};
 
@@ -45,6 +46,8 @@ fn message(lang: Lang, notice: &Notice) -> String {
             t(ui::NOTICE_LANGUAGE_FAILED),
             &[("name", wanted.name()), ("current", lang.name())],
         ),
+        Notice::RememberedKept => t(ui::NOTICE_REMEMBERED_KEPT).into(),
+        Notice::Framed => t(ui::NOTICE_FRAMED).into(),
     }
 }
 
@@ -69,7 +72,15 @@ pub fn notice_banner(props: &NoticeProps) -> Html {
         <div class={classes!("cs-notice", problem.then_some("cs-notice-problem"))}
             role={if problem { "alert" } else { "status" }}>
             <Heading depth=1 class="cs-notice-title">{ lang.text(ui::NOTICE_TITLE) }</Heading>
-            { for props.notices.iter().map(|n| html! { <p>{ message(lang, n) }</p> }) }
+            { for props.notices.iter().map(|n| html! {
+                <p>
+                    { message(lang, n) }
+                    if *n == Notice::Framed {
+                        // A tab of its own, where the framing site cannot reach it.
+                        { " " }<a href={platform::page_address()} target="_blank" rel="noopener noreferrer">{ lang.text(ui::NOTICE_FRAMED_OPEN) }</a>
+                    }
+                </p>
+            }) }
             <button type="button" class="cs-link" {onclick}>{ lang.text(ui::NOTICE_DISMISS) }</button>
         </div>
     }

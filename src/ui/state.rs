@@ -37,6 +37,20 @@ pub enum Source {
     Record,
 }
 
+/// What this device holds under the widget's key, as far as it knows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Device {
+    /// Nothing (or nothing the widget looked for).
+    #[default]
+    Empty,
+    /// Answers of this check, restored or written by it: the widget may
+    /// replace them as the user asked, and "Forget my answers" removes them.
+    Answers,
+    /// Something the widget cannot read: damaged, or another application's
+    /// data under the same name. Replaced only when the user agrees.
+    Unreadable,
+}
+
 /// A message about something that happened to the user's answers, or that
 /// the user must know before going on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +84,12 @@ pub enum Notice {
     /// The texts of this language could not be fetched: the check stays in
     /// the language it was in.
     LanguageFailed(Lang),
+    /// A link was opened while other answers are remembered on this device:
+    /// those were left as they are.
+    RememberedKept,
+    /// The widget's own page is shown inside another site's frame: it keeps
+    /// nothing on this device there, and offers to open in a tab of its own.
+    Framed,
 }
 
 /// What the page gave the widget when it started.
@@ -83,8 +103,13 @@ pub struct Startup {
     /// history entry and the document title follows it. A host page's
     /// history and title stay the host's.
     pub owns_page: bool,
-    /// Where answers are remembered on this device, if the user asks.
-    pub storage_key: String,
+    /// Where answers are remembered on this device, if the user asks; none
+    /// where the widget must keep nothing.
+    pub storage_key: Option<String>,
+    /// What this device held under that key.
+    pub device: Device,
+    /// What the user must know before anything else.
+    pub notices: Vec<Notice>,
 }
 
 impl Startup {
@@ -95,7 +120,9 @@ impl Startup {
             saved: None,
             settings: Settings::default(),
             owns_page: false,
-            storage_key: "cyberscreen".into(),
+            storage_key: Some("cyberscreen".into()),
+            device: Device::Empty,
+            notices: Vec::new(),
         }
     }
 }
@@ -124,6 +151,11 @@ pub struct State {
     /// What the record is about, as the user wrote it (kept in memory only,
     /// and in the record files).
     pub about: About,
+    /// What this device holds under the widget's key.
+    pub device: Device,
+    /// "Remember" was ticked where the device holds something unreadable:
+    /// the user is asked whether to replace it.
+    pub replacing: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -149,7 +181,12 @@ pub enum Action {
     Import(Box<Result<Imported, RecordError>>),
     Notify(Notice),
     DismissNotices,
+    /// Remembering switched on (the answers are stored now) or off.
     SetRemember(bool),
+    /// What the device holds now, after storing or removing failed or worked.
+    DeviceHolds(Device),
+    /// Whether to ask before replacing what the device holds and cannot read.
+    AskReplace(bool),
     /// "Forget my answers": whether they were removed from this device.
     /// If so, the check starts afresh.
     Forgotten(bool),
@@ -182,6 +219,8 @@ impl State {
             remember: false,
             loading: None,
             about: About::default(),
+            device: Device::Empty,
+            replacing: false,
         }
     }
 
@@ -190,28 +229,46 @@ impl State {
         let fresh = State {
             member_state: startup.settings.member_state,
             host_member_state: startup.settings.member_state,
+            device: startup.device,
             ..State::new(startup.lang)
         };
-        match startup.saved {
+        let mut state = match startup.saved {
             None => fresh,
             Some((source, Ok(saved))) => {
                 let restored = fresh.restore(&saved, source);
-                // Answers read back from this device are being remembered.
-                let remember = source == Source::Device
-                    && restored.notices.first() == Some(&Notice::Restored(Source::Device));
-                State {
-                    remember,
-                    ..restored
+                let read_back = restored.notices.first() == Some(&Notice::Restored(Source::Device));
+                match source {
+                    // Answers read back from this device are being remembered;
+                    // a copy the tree cannot take is no answers of this check.
+                    Source::Device if read_back => State {
+                        remember: true,
+                        ..restored
+                    },
+                    Source::Device if restored.notices.contains(&Notice::StorageCorrupted) => {
+                        State {
+                            device: Device::Unreadable,
+                            ..restored
+                        }
+                    }
+                    Source::Link if restored.device == Device::Answers => {
+                        restored.notify(Notice::RememberedKept)
+                    }
+                    _ => restored,
                 }
             }
-            Some((source, Err(_))) => State {
-                notices: vec![match source {
-                    Source::Device => Notice::StorageCorrupted,
-                    Source::Link | Source::Record => Notice::LinkDamaged,
-                }],
-                ..fresh
+            Some((source, Err(_))) => match source {
+                Source::Device => State {
+                    device: Device::Unreadable,
+                    ..fresh
+                }
+                .notify(Notice::StorageCorrupted),
+                Source::Link | Source::Record => fresh.notify(Notice::LinkDamaged),
             },
+        };
+        for notice in startup.notices {
+            state = state.notify(notice);
         }
+        state
     }
 
     /// A fresh check in this language, with what the host preset.
@@ -219,6 +276,7 @@ impl State {
         State {
             member_state: self.host_member_state,
             host_member_state: self.host_member_state,
+            device: self.device,
             ..State::new(self.lang)
         }
     }
@@ -309,6 +367,7 @@ impl State {
             remember: self.remember,
             host_member_state: self.host_member_state,
             about: self.about,
+            device: self.device,
             ..State::new(lang)
         }
         .show(page)
@@ -430,9 +489,21 @@ impl State {
                 notices: Vec::new(),
                 ..self
             },
-            Action::SetRemember(remember) => State { remember, ..self },
+            Action::SetRemember(true) => State {
+                remember: true,
+                device: Device::Answers,
+                replacing: false,
+                ..self
+            },
+            Action::SetRemember(false) => State {
+                remember: false,
+                ..self
+            },
+            Action::DeviceHolds(device) => State { device, ..self },
+            Action::AskReplace(replacing) => State { replacing, ..self },
             Action::Forgotten(true) => State {
                 notices: vec![Notice::Forgotten],
+                device: Device::Empty,
                 ..self.fresh()
             },
             // Nothing is claimed that did not happen: the answers stay, and
@@ -747,6 +818,50 @@ mod tests {
         assert!(!s.remember, "a link never turns remembering on");
         let s = started(Source::Device, &link);
         assert!(s.remember);
+    }
+
+    #[test]
+    fn what_the_device_holds_is_replaced_or_forgotten_only_as_the_user_asks() {
+        let link = "v=2026.1&a=activity:x";
+        // A link opened while answers are remembered says so; "Forget" stays.
+        let s = State::start(Startup {
+            saved: Some((Source::Link, Saved::decode(link))),
+            device: Device::Answers,
+            ..Startup::plain(Lang::En)
+        });
+        assert!(
+            s.notices.contains(&Notice::RememberedKept),
+            "{:?}",
+            s.notices
+        );
+        assert_eq!((s.remember, s.device), (false, Device::Answers));
+        // Unreadable data is known as such, and survives a fresh start.
+        let s = started(Source::Device, "{\"app\": \"portal\"}");
+        assert_eq!(s.device, Device::Unreadable);
+        let s = s.apply(Action::Start).apply(Action::Restart);
+        assert_eq!(s.device, Device::Unreadable);
+        let asked = s.apply(Action::AskReplace(true));
+        assert!(asked.replacing && !asked.remember);
+        let kept = asked.clone().apply(Action::AskReplace(false));
+        assert_eq!((kept.replacing, kept.device), (false, Device::Unreadable));
+        // Storing, which the user agreed to, makes the device hold answers.
+        let stored = asked.apply(Action::SetRemember(true));
+        assert_eq!((stored.replacing, stored.device), (false, Device::Answers));
+        let forgotten = stored.apply(Action::Forgotten(true));
+        assert_eq!(
+            (forgotten.remember, forgotten.device),
+            (false, Device::Empty)
+        );
+    }
+
+    #[test]
+    fn notices_of_the_place_come_with_those_of_the_answers() {
+        let s = State::start(Startup {
+            saved: Some((Source::Link, Saved::decode("v=1&a=activity"))),
+            notices: vec![Notice::Framed],
+            ..Startup::plain(Lang::En)
+        });
+        assert_eq!(s.notices, vec![Notice::LinkDamaged, Notice::Framed]);
     }
 
     #[test]

@@ -79,6 +79,8 @@ test('blocked storage: the widget says so and works on', async (t) => {
       });
     },
   });
+  // Said before the user asks: answers remembered earlier cannot be read.
+  assert.match(await notice(page), /does not let the check store anything/);
   // A click, not check(): the widget rightly leaves the box unticked.
   await page.getByLabel('Remember my answers on this device').click();
   assert.match(await notice(page), /does not let the check store anything/);
@@ -103,14 +105,67 @@ test('full storage: the widget says so and stops remembering', async (t) => {
   assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), false);
 });
 
+test('storage that fills up while remembering keeps no earlier answers that would come back', async (t) => {
+  const { page } = await open(t);
+  await page.getByLabel('Remember my answers on this device').check();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await choose(page, EXPORT);
+  assert.match(await page.evaluate(() => localStorage.getItem('cyberscreen')), /activity:export/);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await choose(page, 'Another country outside the EU');
+  assert.match(await notice(page), /storage is full or blocked/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cyberscreen')), null, 'the earlier copy is gone');
+  assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), false);
+  assert.equal(await page.getByRole('button', { name: 'Forget my answers' }).count(), 0, 'nothing left to forget');
+});
+
+test('a link opened while answers are remembered leaves them, says so, and offers to forget them', async (t) => {
+  const { page } = await open(t);
+  await page.getByLabel('Remember my answers on this device').check();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await choose(page, EXPORT);
+  const remembered = await page.evaluate(() => localStorage.getItem('cyberscreen'));
+  await page.goto('about:blank');
+  await page.goto(`${env.server.origin}/#v=2026.1&lang=en&a=activity:export`);
+  await ready(page);
+  const text = await notice(page);
+  assert.match(text, /Other answers are remembered on this device\. They were left as they are/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cyberscreen')), remembered);
+  assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), false);
+  await page.getByRole('button', { name: 'Forget my answers' }).click();
+  assert.match(await notice(page), /removed from this device/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cyberscreen')), null);
+});
 test('corrupted or foreign stored content is reported and left untouched', async (t) => {
   const garbage = '{"someone-else": true}' + 'x'.repeat(6000);
   const { page } = await open(t);
   await page.evaluate((value) => localStorage.setItem('cyberscreen', value), garbage);
   await page.reload();
   await ready(page);
-  assert.match(await notice(page), /could not be read. They were left untouched/);
+  assert.match(await notice(page), /could not be read\. It was left untouched and is replaced only if you agree/);
   assert.equal(await page.evaluate(() => localStorage.getItem('cyberscreen')), garbage);
+  // Ticking "Remember" asks first; keeping it leaves it as it was.
+  const box = page.getByLabel('Remember my answers on this device');
+  await box.click();
+  const question = page.locator('.cs-replace');
+  await question.waitFor();
+  assert.match(await question.textContent(), /holds other data under the name “cyberscreen” that this check cannot read/);
+  await assertAccessible(page, 'asked whether to replace what the device holds');
+  assert.equal(await box.isChecked(), false);
+  await page.getByRole('button', { name: 'Keep it, and do not remember' }).click();
+  assert.equal(await question.count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cyberscreen')), garbage);
+  assert.equal(await box.isChecked(), false);
+  // Agreeing replaces it with the answers.
+  await box.click();
+  await page.getByRole('button', { name: 'Replace it with my answers' }).click();
+  assert.equal(await box.isChecked(), true);
+  assert.match(await page.evaluate(() => localStorage.getItem('cyberscreen')), /^v=/);
+  await page.getByRole('button', { name: 'Forget my answers' }).waitFor();
 });
 
 for (const [name, fragment, expected] of [
@@ -129,6 +184,27 @@ for (const [name, fragment, expected] of [
     assert.equal(await page.evaluate(() => localStorage.length), 0);
   });
 }
+
+test('a link percent-encoded by a mail program is still read, and its answers leave the address', async (t) => {
+  const { page } = await open(t, '#v%3D2026.1%26lang%3Den%26a%3Dactivity%3Aexport');
+  assert.match(await notice(page), /rules version 2026\.1;/);
+  assert.equal(new URL(page.url()).hash, '', 'the answers stay out of the history and its sync');
+});
+
+test('a link pasted into the open tab is read as if opened afresh', async (t) => {
+  const { page } = await open(t);
+  await page.evaluate(() => {
+    location.hash = '#v=2026.1&lang=en&a=activity:export';
+  });
+  assert.match(await notice(page), /rules version 2026\.1;/);
+  await page.locator('legend h1', { hasText: 'What do you plan to do with the product?' }).waitFor();
+  assert.equal(new URL(page.url()).hash, '');
+  // A fragment that is no link is the page's own, and changes nothing.
+  await page.evaluate(() => {
+    location.hash = '#top';
+  });
+  assert.match(await notice(page), /rules version 2026\.1;/, 'not reloaded');
+});
 
 test('answers from another rules version are shown again one by one', async (t) => {
   const { page } = await open(t, '#v=2020.1.1-1&a=activity:x,authority-informed:n');
