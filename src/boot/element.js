@@ -74,6 +74,15 @@ class CyberScreen extends HTMLElement {
       })
       .catch((error) => {
         console.error('cyberscreen could not start:', error);
+        // A fetch refused by CORS is only a TypeError to the page; say what
+        // the widget's server most likely lacks.
+        if (error instanceof TypeError && base.origin !== location.origin) {
+          console.error(
+            `cyberscreen: its files at ${base.origin} could not be fetched from this page. ` +
+              'That server must send "Access-Control-Allow-Origin" with the wasm, the stylesheet and the language packs ' +
+              '(EMBEDDING.md, "Hosting checklist").',
+          );
+        }
         const message = document.createElement('div');
         message.className = 'cs';
         message.setAttribute('role', 'alert');
