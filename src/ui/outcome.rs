@@ -133,6 +133,16 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                         <a href={a.url} rel="noopener noreferrer" target="_blank">{ t(a.name) }</a>
                         { " " }{ status_badge(lang, a.status) }
                     </p>
+                    if !a.contacts.is_empty() {
+                        <ul class="cs-list cs-contacts">{ for a.contacts.iter().map(|r| html! {
+                            <li>
+                                <a href={r.href()} rel="noopener noreferrer" target="_blank">
+                                    { if r.is_page() { t(r.label()).to_owned() } else { r.line(lang) } }
+                                </a>
+                                { " " }{ status_badge(lang, r.status) }
+                            </li>
+                        }) }</ul>
+                    }
                     <p class="cs-hint">{ t(match a.status {
                         Status::Verified => ui::OUTCOME_AUTHORITY_CHECKED,
                         Status::Secondary => ui::OUTCOME_AUTHORITY_SECONDARY,

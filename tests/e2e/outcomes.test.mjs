@@ -70,6 +70,13 @@ for (const [expected, names] of Object.entries(PATHS)) {
       // The authority is named with the verdict; its section follows the steps.
       const authority = await bottom(page.locator('.cs-verdict-authority a'));
       assert.match(await page.locator('.cs-verdict-authority').textContent(), /^Your authority \(Germany\): Federal Office .*\(BAFA\)$/);
+      // Where to apply and where to ask, as the authority's own pages give them.
+      const contacts = page.locator('.cs-contacts a');
+      assert.deepEqual(await contacts.allTextContents(), [
+        'Apply for an authorisation (licence)',
+        'Ask whether your item is listed (classification)',
+      ]);
+      assert.match(await contacts.first().getAttribute('href'), /^https:\/\/www\.bafa\.de\/.*ELAN-K2/);
       for (const [what, y] of [['the verdict', verdict], ['the first step', step], ['the authority', authority]]) {
         assert.ok(y <= screen.height, `${what} ends at ${Math.round(y)} px, below the first screen (${screen.height} px)`);
       }

@@ -548,6 +548,51 @@ impl<'a, 'b> Generator<'a, 'b> {
         format!("&[{}]", tests.join(", "))
     }
 
+    /// The kind of a route, if its value is one of that kind: a web address
+    /// with a host, an e-mail address, or a phone number in international form.
+    fn contact_kind(&mut self, r: &source::ContactSrc, from: &str) -> Option<&'static str> {
+        let web = |v: &str| {
+            v.strip_prefix("https://").is_some_and(|rest| {
+                rest.split('/')
+                    .next()
+                    .is_some_and(|host| host.contains('.'))
+            })
+        };
+        let (kind, fits) = match r.kind.as_str() {
+            "apply" => ("Apply", web(&r.value)),
+            "classification" => ("Classification", web(&r.value)),
+            "email" => (
+                "Email",
+                r.value.split_once('@').is_some_and(|(user, domain)| {
+                    !user.is_empty()
+                        && domain.contains('.')
+                        && r.value
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || "@._+-".contains(c))
+                }),
+            ),
+            "phone" => (
+                "Phone",
+                r.value.starts_with('+')
+                    && r.value[1..].chars().all(|c| c.is_ascii_digit() || c == ' '),
+            ),
+            other => {
+                self.err(format!("{from}: unknown contact kind {other:?}"));
+                return None;
+            }
+        };
+        if !fits {
+            self.err(format!("{from}: {:?} is no {} contact", r.value, r.kind));
+        }
+        if !r.source.starts_with("https://") && !r.source.starts_with("http://") {
+            self.err(format!(
+                "{from}: contact {} names no source address",
+                r.kind
+            ));
+        }
+        Some(kind)
+    }
+
     fn status(&mut self, s: &str, from: &str) -> &'static str {
         match s {
             "verified" => "Status::Verified",
@@ -1075,9 +1120,25 @@ impl<'a, 'b> Generator<'a, 'b> {
             }
             let from = format!("content/authorities.toml: {}", a.state);
             let status = self.status(&a.status, &from);
+            let mut routes = String::new();
+            let mut kinds = BTreeSet::new();
+            for r in &a.contact {
+                let Some(kind) = self.contact_kind(r, &from) else {
+                    continue;
+                };
+                if !kinds.insert(kind) {
+                    self.err(format!("{from}: contact {} twice", r.kind));
+                }
+                let status = self.status(&r.status, &from);
+                let _ = write!(
+                    routes,
+                    "Contact {{ kind: ContactKind::{kind}, value: {:?}, status: {status} }}, ",
+                    r.value
+                );
+            }
             let _ = writeln!(
                 s,
-                "    Authority {{ state: {:?}, state_name: {}, name: {}, url: {:?}, status: {status} }},",
+                "    Authority {{ state: {:?}, state_name: {}, name: {}, url: {:?}, status: {status}, contacts: &[{routes}] }},",
                 a.state,
                 self.texts.required(&format!("state.{}", a.state)),
                 self.texts.required(&format!("authority.{}", a.state)),

@@ -140,6 +140,20 @@ pub struct AuthoritySrc {
     pub state: String,
     pub url: String,
     pub status: String,
+    #[serde(default)]
+    pub contact: Vec<ContactSrc>,
+}
+
+/// A way to reach an authority: where to apply, where to ask for a
+/// classification, its e-mail address or phone number.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactSrc {
+    pub kind: String,
+    pub value: String,
+    pub status: String,
+    /// Where the value was confirmed, for a reviewer.
+    pub source: String,
 }
 
 #[derive(Deserialize)]

@@ -368,3 +368,46 @@ fn a_text_holding_the_packs_separator_is_refused() {
         "{e}"
     );
 }
+
+#[test]
+fn an_authoritys_contact_must_be_of_its_kind_and_name_its_source() {
+    let contact = |kind: &str, value: &str, source: &str| {
+        format!(
+            "{AUTHORITIES}\n[[authority.contact]]\nkind = \"{kind}\"\nvalue = \"{value}\"\nstatus = \"verified\"\nsource = \"{source}\"\n"
+        )
+    };
+    let compiled = |authorities: String| {
+        let mut f = files(TREE, EN, None);
+        f.0[2].1 = authorities;
+        compile(&f).map(|_| ()).map_err(|e| e.join("\n"))
+    };
+    let source = "https://example.org/contact";
+    for (kind, value) in [
+        ("apply", "https://example.org/apply"),
+        ("classification", "https://example.org/ask"),
+        ("email", "export@example.org"),
+        ("phone", "+49 30 1234 5678"),
+    ] {
+        assert_eq!(compiled(contact(kind, value, source)), Ok(()), "{kind}");
+    }
+    for (kind, value, wrong) in [
+        ("apply", "http://example.org/apply", "is no apply contact"),
+        (
+            "classification",
+            "https:///ask",
+            "is no classification contact",
+        ),
+        (
+            "email",
+            "export@example.org?cc=x@y.org",
+            "is no email contact",
+        ),
+        ("phone", "030 1234", "is no phone contact"),
+        ("fax", "+49 30 1", "unknown contact kind"),
+    ] {
+        let errors = compiled(contact(kind, value, source)).unwrap_err();
+        assert!(errors.contains(wrong), "{kind} {value}: {errors}");
+    }
+    let errors = compiled(contact("phone", "+49 30 1", "a friend")).unwrap_err();
+    assert!(errors.contains("names no source address"), "{errors}");
+}

@@ -570,4 +570,60 @@ pub struct Authority {
     pub name: TextId,
     pub url: &'static str,
     pub status: Status,
+    /// How to reach it, where its own pages say so: at most one of each kind.
+    pub contacts: &'static [Contact],
+}
+
+/// A way to reach an authority, with how well it was checked.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Contact {
+    pub kind: ContactKind,
+    /// A web address, an e-mail address or a phone number, as `kind` says.
+    pub value: &'static str,
+    pub status: Status,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactKind {
+    /// Where to apply for an authorisation (a licence).
+    Apply,
+    /// Where to ask whether an item is listed (a classification or advice).
+    Classification,
+    Email,
+    Phone,
+}
+
+impl Contact {
+    /// What the route is, in the reader's words.
+    pub fn label(&self) -> TextId {
+        use crate::text::ui;
+        match self.kind {
+            ContactKind::Apply => ui::OUTCOME_CONTACT_APPLY,
+            ContactKind::Classification => ui::OUTCOME_CONTACT_CLASSIFICATION,
+            ContactKind::Email => ui::OUTCOME_CONTACT_EMAIL,
+            ContactKind::Phone => ui::OUTCOME_CONTACT_PHONE,
+        }
+    }
+
+    /// Label and value as one line, as a record or a link to an address gives it.
+    pub fn line(&self, lang: Lang) -> String {
+        crate::text::fill(
+            lang.text(crate::text::ui::OUTCOME_CONTACT_LINE),
+            &[("label", lang.text(self.label())), ("value", self.value)],
+        )
+    }
+
+    /// Whether it is a web page (shown as a link named by its label).
+    pub fn is_page(&self) -> bool {
+        matches!(self.kind, ContactKind::Apply | ContactKind::Classification)
+    }
+
+    /// The address a link to it opens.
+    pub fn href(&self) -> String {
+        match self.kind {
+            ContactKind::Apply | ContactKind::Classification => self.value.to_owned(),
+            ContactKind::Email => format!("mailto:{}", self.value),
+            ContactKind::Phone => format!("tel:{}", self.value.replace(' ', "")),
+        }
+    }
 }

@@ -265,6 +265,13 @@ fn report_markdown(s: &mut String, r: &Report) {
                 &[("state", t(a.state_name)), ("name", &name), ("url", a.url)],
             );
             let _ = writeln!(s, "- {line}");
+            for contact in a.contacts {
+                let _ = writeln!(
+                    s,
+                    "  - {}",
+                    marked(lang, &contact.line(lang), contact.status)
+                );
+            }
         }
         None => {
             let _ = writeln!(s, "- {}", t(ui::OUTCOME_STATE_HINT));

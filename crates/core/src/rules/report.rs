@@ -149,7 +149,17 @@ impl Report {
         out.extend(self.steps.iter().map(|s| (*s).to_owned()));
         out.extend(self.more.map(str::to_owned));
         out.extend(self.points.iter().map(|n| t(n.text)));
-        out.extend(self.authority.map(|a| t(a.name)));
+        if let Some(a) = self.authority {
+            out.push(t(a.name));
+            // A page is named by its label; an address or number is given.
+            out.extend(a.contacts.iter().map(|c| {
+                if c.is_page() {
+                    t(c.label())
+                } else {
+                    c.line(self.lang)
+                }
+            }));
+        }
         out.push(self.summary.clone());
         out.extend(self.why.iter().map(|r| r.text.clone()));
         for c in &self.changes {
