@@ -22,14 +22,20 @@
 // entry points, tested natively, and App's effects as hooks (1.1 KB), host
 // settings checked for what they claim (0.7 KB), a record's ISO 8601 date
 // and the message for a newer record (0.1 KB), and the element's stop to
-// the host's inherited styles (0.1 KB). Parsing a float in
+// the host's inherited styles (0.1 KB); → 172,000 (171,265 measured) with
+// 2026.12.02-5: the state knows what the device holds (unreadable data is
+// replaced only after asking, "Forget" is offered while answers are there,
+// a link says it left remembered answers), links are read percent-encoded
+// or pasted into the open tab and then leave the address, the widget's page
+// in another site's frame keeps nothing, and the authority's contacts are
+// shown (wasm 3.2 KB, texts 0.3 KB, the page's module 0.1 KB). Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 168_000;
+const BUDGET_BYTES = 172_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {
