@@ -25,7 +25,7 @@ fn message(lang: Lang, notice: &Notice) -> String {
         Notice::ImportUnreadable => t(ui::IMPORT_UNREADABLE).into(),
         Notice::ImportOtherOutcome { recorded, now } => fill(
             t(ui::IMPORT_OTHER_OUTCOME),
-            &[("recorded", recorded), ("now", t(now.label()))],
+            &[("recorded", t(recorded.label())), ("now", t(now.label()))],
         ),
         Notice::OtherVersion(version) => fill(
             t(ui::NOTICE_OTHER_VERSION),

@@ -64,7 +64,7 @@ pub enum Notice {
     ImportUnreadable,
     /// The imported record's outcome differs from the current one.
     ImportOtherOutcome {
-        recorded: String,
+        recorded: OutcomeClass,
         now: OutcomeClass,
     },
     /// The answers were given under another content version: each is shown
@@ -294,7 +294,7 @@ impl State {
         .restore(&imported.saved, Source::Record);
         let now = explain(&next.answers).map(|e| e.class);
         if let (Some(recorded), Some(now)) = (imported.recorded_class, now)
-            && recorded != now.code()
+            && recorded != now
             && !next
                 .notices
                 .iter()
@@ -1042,5 +1042,52 @@ mod tests {
             "the record named none: the host's stays"
         );
         assert_eq!(s.page, Page::Check);
+    }
+
+    #[test]
+    fn a_record_whose_result_differs_is_named_by_our_label_never_its_text() {
+        let record = crate::rules::record::Record {
+            answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
+            lang: Lang::En,
+            member_state: None,
+            created: WHEN,
+            about: &Default::default(),
+        }
+        .to_json();
+        let now = explain(&started_from(&record).answers).unwrap().class;
+        let other = OutcomeClass::ALL
+            .iter()
+            .copied()
+            .find(|c| *c != now)
+            .unwrap();
+        let changed = record.replace(
+            &format!("\"class\": \"{}\"", now.code()),
+            &format!("\"class\": \"{}\"", other.code()),
+        );
+        assert_ne!(changed, record);
+        assert_eq!(
+            started_from(&changed).notices.last(),
+            Some(&Notice::ImportOtherOutcome {
+                recorded: other,
+                now
+            })
+        );
+        let claim = record.replace(
+            &format!("\"class\": \"{}\"", now.code()),
+            "\"class\": \"APPROVED-BY-YOUR-AUTHORITY\"",
+        );
+        assert!(
+            !started_from(&claim)
+                .notices
+                .iter()
+                .any(|n| matches!(n, Notice::ImportOtherOutcome { .. })),
+            "a class of no version of ours is not shown"
+        );
+    }
+
+    fn started_from(record: &str) -> State {
+        State::new(Lang::En).apply(Action::Import(Box::new(crate::rules::record::import(
+            record,
+        ))))
     }
 }

@@ -471,6 +471,11 @@ impl OutcomeClass {
         OutcomeClass::OutOfScopeActivity,
     ];
 
+    /// The class a code names; none for one this version does not know.
+    pub fn from_code(code: &str) -> Option<OutcomeClass> {
+        OutcomeClass::ALL.iter().copied().find(|c| c.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             OutcomeClass::Listed => "LISTED",

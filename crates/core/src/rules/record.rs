@@ -7,7 +7,7 @@ use super::about::{About, Field};
 use super::content::{CONTENT_VERSION, DOCUMENTS, SECTIONS, node, node_by_key, provision};
 use super::engine::{Answers, walk};
 use super::json::{self, JsonError, Value, quote};
-use super::model::{Answer, NodeId, ProvisionId, Status};
+use super::model::{Answer, NodeId, OutcomeClass, ProvisionId, Status};
 use super::report::Report;
 use super::saved::{Saved, answer_keys, is_plain};
 use crate::text::{Lang, Moment, TextId, fill, ui};
@@ -40,7 +40,7 @@ pub struct Record<'a> {
 pub struct Imported {
     pub saved: Saved,
     pub about: About,
-    pub recorded_class: Option<String>,
+    pub recorded_class: Option<OutcomeClass>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -420,12 +420,12 @@ pub fn import(text: &str) -> Result<Imported, RecordError> {
             at: None,
             answers,
         },
-        // Only compared with the class now reached, and named if it differs.
+        // Only compared with the class now reached, and named by its label
+        // if it differs: the file's text never reaches the page as prose.
         recorded_class: v
             .get("outcome")
             .and_then(|o| o.get("class"))
             .and_then(Value::as_str)
-            .filter(|c| is_plain(c))
-            .map(str::to_owned),
+            .and_then(OutcomeClass::from_code),
     })
 }

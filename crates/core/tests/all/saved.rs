@@ -9,7 +9,7 @@ use cyberscreen_core::rules::content::{
 };
 use cyberscreen_core::rules::record::{Record, RecordError, import};
 use cyberscreen_core::rules::saved::{DecodeError, MAX_LEN, Saved, answer_of};
-use cyberscreen_core::rules::{Answer, Choice, Kind, Status, explain, json};
+use cyberscreen_core::rules::{Answer, Choice, Kind, OutcomeClass, Status, explain, json};
 use cyberscreen_core::text::Lang;
 use proptest::prelude::*;
 
@@ -51,7 +51,7 @@ fn every_route_survives_a_record() {
             (back.class, back.outcome, back.cites.clone()),
             (e.class, e.outcome, e.cites.clone())
         );
-        assert_eq!(imported.recorded_class.as_deref(), Some(e.class.code()));
+        assert_eq!(imported.recorded_class, Some(e.class));
         assert_eq!(imported.saved.member_state.as_deref(), Some("DE"));
         assert!(record.to_markdown().contains(CONTENT_VERSION));
     }
@@ -201,6 +201,9 @@ fn a_record_whose_version_language_or_state_is_free_text_is_refused() {
     }
     let class = json.replace("\"class\": \"", "\"class\": \"<b>\u{202e}");
     assert_eq!(import(&class).expect("still a record").recorded_class, None);
+    // A name, but no class of ours: nothing of it is shown.
+    let claim = json.replace("\"class\": \"", "\"class\": \"BAFA-CONFIRMED-NO-LICENCE-");
+    assert_eq!(import(&claim).expect("still a record").recorded_class, None);
 }
 
 /// What the page marks as unverified or secondary, the record marks too:
@@ -444,7 +447,7 @@ fn records_of_earlier_versions_still_import_to_the_outcome_they_record() {
         assert_eq!(restored.other_version.as_deref(), Some("2026.12.02-3"));
         let (class, entry) = class_and_entry(&restored.answers);
         assert_eq!(
-            imported.recorded_class.as_deref(),
+            imported.recorded_class.map(OutcomeClass::code),
             Some(class.as_str()),
             "{name}"
         );
@@ -461,8 +464,8 @@ fn records_of_earlier_versions_still_import_to_the_outcome_they_record() {
 fn records_of_the_first_format_still_import_with_their_red_flags() {
     let imported = import(&fixture("record-2026.11.27-2-format1.json")).unwrap();
     assert_eq!(
-        imported.recorded_class.as_deref(),
-        Some("ART5-DUE-DILIGENCE")
+        imported.recorded_class,
+        Some(OutcomeClass::Art5DueDiligence)
     );
     let restored = imported.saved.restore();
     let flags = restored
