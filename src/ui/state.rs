@@ -1023,14 +1023,7 @@ mod tests {
 
     #[test]
     fn importing_keeps_remembering_on_so_the_import_replaces_what_was_stored() {
-        let record = crate::rules::record::Record {
-            answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
-            lang: Lang::En,
-            member_state: None,
-            created: WHEN,
-            about: &Default::default(),
-        }
-        .to_json();
+        let record = unsure_record();
         let s = hosted("DE").apply(Action::SetRemember(true));
         let s = s.apply(Action::Import(Box::new(crate::rules::record::import(
             &record,
@@ -1046,14 +1039,7 @@ mod tests {
 
     #[test]
     fn a_record_whose_result_differs_is_named_by_our_label_never_its_text() {
-        let record = crate::rules::record::Record {
-            answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
-            lang: Lang::En,
-            member_state: None,
-            created: WHEN,
-            about: &Default::default(),
-        }
-        .to_json();
+        let record = unsure_record();
         let now = explain(&started_from(&record).answers).unwrap().class;
         let other = OutcomeClass::ALL
             .iter()
@@ -1083,6 +1069,18 @@ mod tests {
                 .any(|n| matches!(n, Notice::ImportOtherOutcome { .. })),
             "a class of no version of ours is not shown"
         );
+    }
+
+    /// A record of one answer, "not sure" on the first question.
+    fn unsure_record() -> String {
+        crate::rules::record::Record {
+            answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
+            lang: Lang::En,
+            member_state: None,
+            created: WHEN,
+            about: &Default::default(),
+        }
+        .to_json()
     }
 
     fn started_from(record: &str) -> State {

@@ -123,6 +123,21 @@ test('storage that fills up while remembering keeps no earlier answers that woul
   assert.equal(await page.getByRole('button', { name: 'Forget my answers' }).count(), 0, 'nothing left to forget');
 });
 
+test('unticking "Remember" where storage refuses to remove the answers keeps the tick and says so', async (t) => {
+  const { page } = await open(t);
+  const box = page.getByLabel('Remember my answers on this device');
+  await box.check();
+  await page.evaluate(() => {
+    Storage.prototype.removeItem = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+  });
+  await box.click();
+  assert.match(await notice(page), /could not be removed from this device/);
+  assert.equal(await box.isChecked(), true, 'the device still holds the answers');
+  assert.notEqual(await page.evaluate(() => localStorage.getItem('cyberscreen')), null);
+});
+
 test('a link opened while answers are remembered leaves them, says so, and offers to forget them', async (t) => {
   const { page } = await open(t);
   await page.getByLabel('Remember my answers on this device').check();
