@@ -102,18 +102,20 @@ pub fn startup(
             None
         }
     };
+    // Decoded once: what the device holds, and the answers if no link is given.
+    let held = held.map(|text| Saved::decode(&text));
     let device = match &held {
         None => Device::Empty,
-        Some(text) if Saved::decode(text).is_ok() => Device::Answers,
-        Some(_) => Device::Unreadable,
+        Some(Ok(_)) => Device::Answers,
+        Some(Err(_)) => Device::Unreadable,
     };
     let link = match place {
         Place::Page | Place::FramedPage => share_link(&fragment),
         Place::Frame | Place::Element { .. } => None,
     };
     let saved = match link {
-        Some(link) => Some((Source::Link, link)),
-        None => held.map(|value| (Source::Device, value)),
+        Some(link) => Some((Source::Link, Saved::decode(&link))),
+        None => held.map(|decoded| (Source::Device, decoded)),
     };
     if place == Place::FramedPage {
         notices.push(Notice::Framed);
@@ -121,7 +123,7 @@ pub fn startup(
     let startup = Startup {
         // A language whose pack did not arrive is none to start in.
         lang: Some(lang).filter(|l| l.is_available()).unwrap_or(Lang::En),
-        saved: saved.map(|(source, text)| (source, Saved::decode(&text))),
+        saved,
         settings,
         owns_page: place == Place::Page,
         storage_key,
