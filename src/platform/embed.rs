@@ -1,6 +1,7 @@
 //! What a host page hears from the widget: a DOM event on the widget when an
 //! outcome is reached, and, in an iframe, messages to the one parent origin
-//! the host allowed (the outcome, and the height to size the frame to).
+//! the host allowed (the outcome, the height to size the frame to, and where
+//! each new step's heading is).
 //! The widget itself sends nothing over the network.
 
 use wasm_bindgen::JsCast;
@@ -85,6 +86,25 @@ pub fn report_height(root: web_sys::Element, parent_origin: String) {
         observer.observe(&root);
         callback.forget();
     }
+}
+
+/// Tells the parent where a new step's heading is, in pixels from the top of
+/// the frame, so that it can scroll the heading into view below its own fixed
+/// header, which only the host knows (scrolling from inside a frame cannot
+/// see it). Sent once the new page is painted, after the height that page
+/// posted: the host scrolls a frame already of its new size.
+pub fn report_step(heading: web_sys::Element, parent_origin: String) {
+    super::after_paint(move || {
+        let top = heading.get_bounding_client_rect().top()
+            + gloo::utils::window().scroll_y().unwrap_or(0.0);
+        post(
+            &parent_origin,
+            &object(&[
+                ("type", "cyberscreen:step".into()),
+                ("top", top.floor().into()),
+            ]),
+        );
+    });
 }
 
 /// Host-given theme values, set through the CSSOM (which a strict

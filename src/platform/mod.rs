@@ -20,20 +20,22 @@ pub fn focus(node: &NodeRef) {
 /// inside a host's page, also scrolls it to the middle of the view if
 /// something of the host (a sticky header, say) covers it where the browser
 /// put it. On the widget's own page nothing can, and the check (a hit test
-/// of the new page) is left out.
-pub fn focus_within(root: &NodeRef, selector: &str, in_host: bool) {
-    let found = root
-        .cast::<web_sys::Element>()
-        .and_then(|r| r.query_selector(selector).ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = found {
-        let _ = el.focus();
-        if in_host && is_covered(&el) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
-        }
+/// of the new page) is left out. Returns the element, if found.
+pub fn focus_within(root: &NodeRef, selector: &str, in_host: bool) -> Option<web_sys::Element> {
+    let el = root
+        .cast::<web_sys::Element>()?
+        .query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let _ = el.focus();
+    if in_host && is_covered(&el) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
+    Some(el.into())
 }
 
 /// Whether the point at the start of `el` shows something else (within the

@@ -37,7 +37,7 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer_eq(|| State::start(props.startup.clone()));
     let root = use_node_ref();
     let ready = use_ready(&root, &settings.theme);
-    use_step_history(&state, &root, owns_page);
+    use_step_history(&state, &root, owns_page, settings.parent_origin.clone());
     use_document_title(&state, owns_page);
     use_outcome_announcement(&state, &root, settings.parent_origin.clone());
     let remembering = use_remembered(&state, storage_key.as_deref());

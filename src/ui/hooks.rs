@@ -54,9 +54,15 @@ impl Entries {
 /// On the widget's own page, every step gets its own history entry and
 /// Back and Forward go to the step they name. On every page, focus goes to
 /// the new step's heading (or the error summary), so that screen readers
-/// announce it; inside a host, scrolled into view if the host covers it.
+/// announce it; inside a host, scrolled into view if the host covers it, and
+/// in an iframe its place told to the parent origin, which scrolls to it.
 #[hook]
-pub fn use_step_history(state: &Handle, root: &NodeRef, owns_page: bool) {
+pub fn use_step_history(
+    state: &Handle,
+    root: &NodeRef,
+    owns_page: bool,
+    parent_origin: Option<String>,
+) {
     let entries = use_mut_ref(Entries::default);
     let mounted = use_mut_ref(|| false);
     {
@@ -88,7 +94,10 @@ pub fn use_step_history(state: &Handle, root: &NodeRef, owns_page: bool) {
             } else {
                 ".cs-title"
             };
-            platform::focus_within(&root, target, !owns_page);
+            let heading = platform::focus_within(&root, target, !owns_page);
+            if let (Some(heading), Some(origin)) = (heading, &parent_origin) {
+                embed::report_step(heading, origin.clone());
+            }
         }
     });
 }

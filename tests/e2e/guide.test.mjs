@@ -35,10 +35,20 @@ function localised(text, widget, site) {
     .replaceAll('https://portal.example.org', site);
 }
 
-/** A portal page holding `body`, with the guide's CSS for it. */
-const page = (body) =>
+/** A portal page holding `body`, with the guide's CSS for it, and (with
+ * `bar`) a sticky header as portals have, and more page below the widget. */
+const page = (body, { bar = false } = {}) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title>` +
-  `<link rel="stylesheet" href="/css/portal.css"></head><body><main><h1>Export check</h1>${body}</main></body></html>`;
+  `<link rel="stylesheet" href="/css/portal.css">${bar ? '<link rel="stylesheet" href="/css/bar.css">' : ''}</head><body>` +
+  `${bar ? '<header class="portal-bar">Example Association</header>' : ''}<main><h1>Export check</h1>${body}</main>` +
+  `${bar ? '<footer class="portal-footer">Example Association, 2026</footer>' : ''}</body></html>`;
+
+/** The sticky header of 64 px, and the page's scroll-padding-top the guide
+ * asks for with it. */
+const BAR = 64;
+const barCss = `html { scroll-padding-top: ${BAR}px; } body { margin: 0; }
+.portal-bar { position: sticky; top: 0; z-index: 1; height: ${BAR}px; background: #1d1d1b; color: #fff; }
+.portal-footer { height: 1600px; }`;
 
 /** The header the guide's sample gives, as `[name, value]`. */
 function header(sample) {
@@ -64,8 +74,9 @@ test('the guide\'s iframe, as written: size, theme and outcome on a portal of an
   t.after(site.close, HOOK);
   const widget = env.server.origin;
   Object.assign(pages, {
-    '/': { body: page(localised(html, widget, site.origin)), headers: header(localised(policy, widget, site.origin)) },
+    '/': { body: page(localised(html, widget, site.origin), { bar: true }), headers: header(localised(policy, widget, site.origin)) },
     '/css/portal.css': { body: css, type: 'text/css' },
+    '/css/bar.css': { body: barCss, type: 'text/css' },
     '/js/cyberscreen-frame.js': { body: localised(js, widget, site.origin), type: 'text/javascript' },
   });
   const { context, page: tab, log } = await openPage(env.browser);
@@ -86,14 +97,31 @@ test('the guide\'s iframe, as written: size, theme and outcome on a portal of an
     );
   };
   await fits();
+  // Each new step's heading is scrolled to just below the portal's sticky
+  // header (the page below the widget leaves room to scroll that far).
+  const placed = async (step) => {
+    let at;
+    for (let i = 0; i < 50; i++) {
+      const heading = await inside.locator('.cs-title').first().evaluate((e) => e.getBoundingClientRect().top);
+      at = heading + (await tab.evaluate(() => document.getElementById('cyberscreen-frame').getBoundingClientRect().top));
+      if (Math.abs(at - BAR) <= 2) return;
+      await tab.waitForTimeout(20);
+    }
+    assert.fail(`${step}: the heading is ${at} px from the top of the view, not just below the ${BAR} px header`);
+  };
   const accent = await frame.locator('.cs').evaluate((e) => getComputedStyle(e).getPropertyValue('--cs-accent').trim());
   assert.equal(accent, '#005a30', 'the accent of the fragment');
   await assertAccessible(tab, 'the portal with the guide\'s iframe');
   await frame.locator('.cs-button-start').click();
-  await answerWith(inside, SCENARIOS.P20, { axe: false });
+  await placed('the first question');
+  for (const answer of SCENARIOS.P20) {
+    await answerWith(inside, [answer], { axe: false });
+    await placed(`after ${answer}`);
+  }
   await fits();
   await frame.locator('.cs-page button.cs-button').click();
   await frame.locator('[data-outcome="INTRA-EU-LICENCE"]').waitFor();
+  await placed('the outcome');
   await fits();
   await heard(tab, outcomes, /^INTRA-EU-LICENCE .*5A004\.a/);
   assert.deepEqual(await cspViolations(tab), []);
