@@ -32,11 +32,8 @@ fn message(lang: Lang, notice: &Notice) -> String {
             &[("version", version), ("current", CONTENT_VERSION)],
         ),
         Notice::Dropped(count) => fill(t(ui::NOTICE_DROPPED), &[("count", &count.to_string())]),
-        Notice::LanguageUnknown(tag) => fill(
-            t(ui::NOTICE_LANGUAGE_UNKNOWN),
-            &[("lang", tag), ("name", lang.name())],
-        ),
-        Notice::StateUnknown(code) => fill(t(ui::NOTICE_STATE_UNKNOWN), &[("state", code)]),
+        Notice::LanguageUnknown => fill(t(ui::NOTICE_LANGUAGE_UNKNOWN), &[("name", lang.name())]),
+        Notice::StateUnknown => t(ui::NOTICE_STATE_UNKNOWN).into(),
         Notice::StorageUnavailable => t(ui::NOTICE_STORAGE_UNAVAILABLE).into(),
         Notice::StorageFull => t(ui::NOTICE_STORAGE_FULL).into(),
         Notice::StorageCorrupted => t(ui::NOTICE_STORAGE_CORRUPTED).into(),

@@ -72,8 +72,11 @@ pub enum Notice {
     OtherVersion(String),
     /// Answers that no longer fit any question were left out.
     Dropped(usize),
-    LanguageUnknown(String),
-    StateUnknown(String),
+    /// The answers named a language or a Member State this version does not
+    /// know: said without quoting the link's or file's text, which could say
+    /// anything under the widget's name.
+    LanguageUnknown,
+    StateUnknown,
     StorageUnavailable,
     StorageFull,
     /// What this device had stored could not be read; it was left as it is.
@@ -330,7 +333,7 @@ impl State {
                 Some(lang) if lang.is_available() => lang,
                 Some(_) => self.lang,
                 None => {
-                    notices.push(Notice::LanguageUnknown(tag.to_owned()));
+                    notices.push(Notice::LanguageUnknown);
                     self.lang
                 }
             },
@@ -338,7 +341,7 @@ impl State {
         let given = saved.member_state.as_deref().and_then(|code| {
             let found = content::authority(code).map(|a| a.state);
             if found.is_none() {
-                notices.push(Notice::StateUnknown(code.to_owned()));
+                notices.push(Notice::StateUnknown);
             }
             found
         });
@@ -903,8 +906,8 @@ mod tests {
             s.notices,
             vec![
                 Notice::OtherVersion("1999.1".into()),
-                Notice::LanguageUnknown("xx".into()),
-                Notice::StateUnknown("ZZ".into()),
+                Notice::LanguageUnknown,
+                Notice::StateUnknown,
                 Notice::Dropped(1),
             ]
         );
