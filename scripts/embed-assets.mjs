@@ -89,9 +89,17 @@ const packs = await writePacks();
 // checked where the page's origin is opaque (a sandboxed iframe). The packs'
 // places are data for the loader (a JSON block, which the page's CSP allows:
 // it is never run).
+// The wasm's hash moves from its preload to `data-integrity`, where the
+// loader reads it for the fetch that checks it: Chromium ignores `integrity`
+// on a fetch preload and warns of it on every load (crbug.com/981419), and
+// it still serves the fetch from the preload, once (measured: one request,
+// also under no-store).
 const packsBlock = `<script type="application/json" id="cyberscreen-packs">${JSON.stringify(packs)}</script>`;
 const scripts = await pageScripts(await readFile(join(dist, 'index.html'), 'utf8'));
+const wasmPreload = /(<link rel="preload" href="[^"]+" crossorigin="anonymous") integrity="([^"]+)"/;
+if (!wasmPreload.test(scripts.html)) throw new Error('dist/index.html has no wasm preload');
 const index = scripts.html
+  .replace(wasmPreload, '$1 data-integrity="$2"')
   .replace(
     /<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)"\/?>/,
     '<link rel="stylesheet" href="$1" integrity="$2" crossorigin="anonymous">',
@@ -109,7 +117,7 @@ function asset(pattern, what) {
 
 const assets = {
   css: asset(/<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)" crossorigin="anonymous">/, 'stylesheet'),
-  wasm: asset(/<link rel="preload" href="([^"]+)" crossorigin="anonymous" integrity="([^"]+)"/, 'wasm preload'),
+  wasm: asset(/<link rel="preload" href="([^"]+)" crossorigin="anonymous" data-integrity="([^"]+)"/, 'wasm preload'),
   packs,
 };
 

@@ -5,7 +5,9 @@
 // `startPage` as local names. The wasm and the one language pack this reader
 // needs are fetched with their own hashes, in parallel. What goes wrong is
 // shown by failed.js.
-const wasm = document.querySelector('link[rel="preload"][as="fetch"][integrity]');
+// The wasm's preload starts its download; its hash is in `data-integrity`
+// (a preload's `integrity` is ignored, with a warning), for the fetch below.
+const wasm = document.querySelector('link[rel="preload"][as="fetch"][data-integrity]');
 const root = document.getElementById('cyberscreen');
 
 // The language to start in, as the widget chooses it: the host's `lang`
@@ -34,7 +36,7 @@ try {
   }
   const packs = JSON.parse(document.getElementById('cyberscreen-packs').textContent);
   const lang = language(packs);
-  const module = fetch(wasm.href, { integrity: wasm.integrity, credentials: 'same-origin' });
+  const module = fetch(wasm.href, { integrity: wasm.dataset.integrity, credentials: 'same-origin' });
   const texts = fetch(packs[lang].href, { integrity: packs[lang].integrity, credentials: 'same-origin' }).then(
     (response) => (response.ok ? response.text() : Promise.reject(new Error(`${packs[lang].href}: ${response.status}`))),
   );

@@ -29,10 +29,15 @@ test('a whole walk: each asset once, nothing after load, no cookie, no storage, 
   t.after(() => server.close());
   const { context, page, log } = await openPage(browser);
   t.after(() => context.close());
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   await page.goto(server.origin + '/');
   await ready(page);
   const loaded = log.requests.map((r) => new URL(r.url).pathname);
   assert.deepEqual([...new Set(loaded)].sort(), loaded.slice().sort(), `each asset fetched once: ${loaded}`);
+  assert.equal(server.received.filter((u) => /_bg\.wasm$/.test(u)).length, 1, 'the wasm reached the server once: its preload serves the checked fetch');
+  // Such as Chromium's for an `integrity` on a preload, which it ignores.
+  assert.deepEqual(warnings, [], 'no warning in the console');
   for (const file of [/\/$/, /\.css$/, /\/cyberscreen-[0-9a-f]+\.js$/, /_bg\.wasm$/, /\/failed\.js$/]) {
     assert.ok(loaded.some((p) => file.test(p)), `${file} loaded`);
   }
