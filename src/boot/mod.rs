@@ -28,8 +28,10 @@ pub enum Place {
     /// there, leaves history and title alone, and offers a tab of its own.
     FramedPage,
     /// `embed.html` inside a host's frame: settings from the fragment, which
-    /// is then no share link.
-    Frame,
+    /// is then no share link. `framer` is the origin of the page that frames
+    /// it, where the browser tells it (`location.ancestorOrigins`: Chromium,
+    /// Safari).
+    Frame { framer: Option<String> },
     /// A host's `<cyber-screen>`: settings from its attributes; the host's
     /// fragment is none of the widget's business. An `id` keeps the answers
     /// of several widgets on one page apart.
@@ -66,7 +68,7 @@ pub fn startup(
         fragment_pairs,
     } = inputs;
     let pairs: Vec<(String, String)> = match &place {
-        Place::Frame => fragment_pairs,
+        Place::Frame { .. } => fragment_pairs,
         Place::Page | Place::FramedPage => attributes
             .into_iter()
             .filter_map(|(name, value)| {
@@ -80,7 +82,24 @@ pub fn startup(
             .filter(|(name, _)| Settings::for_element(name))
             .collect(),
     };
-    let (settings, warnings) = Settings::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (mut settings, mut warnings) =
+        Settings::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // A frame whose settings name a parent origin other than the page that
+    // frames it is another site showing a portal's address (its contacts,
+    // its theme) as its own: none of them is taken.
+    if let (
+        Place::Frame {
+            framer: Some(framer),
+        },
+        Some(parent),
+    ) = (&place, settings.parent_origin.as_deref())
+        && framer != parent
+    {
+        warnings.push(format!(
+            "cyberscreen: the page framing the widget is {framer}, not the parent-origin {parent}; every setting is ignored"
+        ));
+        settings = Settings::default();
+    }
     let storage_key = match &place {
         Place::FramedPage => None,
         Place::Element { id: Some(id) } if !id.is_empty() => Some(format!("{STORAGE_KEY}:{id}")),
@@ -111,7 +130,7 @@ pub fn startup(
     };
     let link = match place {
         Place::Page | Place::FramedPage => share_link(&fragment),
-        Place::Frame | Place::Element { .. } => None,
+        Place::Frame { .. } | Place::Element { .. } => None,
     };
     let saved = match link {
         Some(link) => Some((Source::Link, Saved::decode(&link))),
@@ -268,7 +287,7 @@ mod tests {
         let (s, _) = startup(inputs(Place::Page, &[], ""), blocked);
         assert_eq!(s.notices, vec![Notice::StorageUnavailable]);
         assert_eq!(s.device, Device::Empty);
-        let (s, _) = startup(inputs(Place::Frame, &[], ""), blocked);
+        let (s, _) = startup(inputs(Place::Frame { framer: None }, &[], ""), blocked);
         assert!(s.notices.is_empty(), "a host's frame often has no storage");
     }
 
@@ -300,7 +319,7 @@ mod tests {
     fn the_frame_takes_its_settings_from_the_fragment_never_as_a_link() {
         let (s, warnings) = startup(
             inputs(
-                Place::Frame,
+                Place::Frame { framer: None },
                 &[("data-member-state", "FR")],
                 "member-state=DE&a=zz&v=1",
             ),
@@ -310,6 +329,44 @@ mod tests {
         assert!(s.saved.is_none(), "the host's fragment is not a share link");
         assert!(!s.owns_page);
         assert_eq!(warnings.len(), 2, "a and v are no settings: {warnings:?}");
+    }
+
+    #[test]
+    fn a_frame_takes_its_settings_only_from_the_parent_origin_they_name() {
+        let fragment =
+            "member-state=DE&contact-name=Desk&parent-origin=https%3A%2F%2Fportal.example";
+        let framed_by = |framer: Option<&str>| {
+            let mut i = inputs(
+                Place::Frame {
+                    framer: framer.map(str::to_owned),
+                },
+                &[],
+                "",
+            );
+            i.fragment_pairs = vec![
+                ("member-state".into(), "DE".into()),
+                ("contact-name".into(), "Desk".into()),
+                ("parent-origin".into(), "https://portal.example".into()),
+            ];
+            i.fragment = fragment.into();
+            startup(i, nothing_stored)
+        };
+        let (s, warnings) = framed_by(Some("https://portal.example"));
+        assert_eq!(s.settings.member_state, Some("DE"));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (s, _) = framed_by(None);
+        assert_eq!(
+            s.settings.member_state,
+            Some("DE"),
+            "where the browser does not tell, as before"
+        );
+        let (s, warnings) = framed_by(Some("https://elsewhere.example"));
+        assert_eq!(s.settings, Settings::default(), "nothing of the portal's");
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].contains("https://elsewhere.example"),
+            "{warnings:?}"
+        );
     }
 
     #[test]

@@ -49,7 +49,9 @@ fn start(lang: Lang) {
     let inputs = PageInputs {
         lang,
         place: match (embed_page, in_frame) {
-            (true, true) => Place::Frame,
+            (true, true) => Place::Frame {
+                framer: platform::framer_origin(),
+            },
             (false, true) => Place::FramedPage,
             (_, false) => Place::Page,
         },

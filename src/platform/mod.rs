@@ -230,6 +230,15 @@ pub fn on_fragment_change(reload: impl Fn(&str) -> bool + 'static) {
     .forget();
 }
 
+/// The origin of the page that frames this one, where the browser tells it
+/// (`location.ancestorOrigins`, which Firefox lacks); read through `Reflect`
+/// to spare a web-sys feature for one string.
+pub fn framer_origin() -> Option<String> {
+    let location = gloo::utils::window().location();
+    let origins = js_sys::Reflect::get(&location, &"ancestorOrigins".into()).ok()?;
+    js_sys::Reflect::get(&origins, &0.into()).ok()?.as_string()
+}
+
 /// Whether this page is shown inside another's frame.
 pub fn in_frame() -> bool {
     let window = gloo::utils::window();

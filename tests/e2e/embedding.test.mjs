@@ -5,7 +5,7 @@
 // hidden, the host hears the outcome, and axe-core passes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, screenshot, cspViolations, assertAccessible } from './harness.mjs';
+import { setup, portal, openPage, ready, screenshot, cspViolations, assertAccessible, HOOK } from './harness.mjs';
 
 const env = setup();
 
@@ -247,4 +247,25 @@ test('embed.html opened on its own, from a crafted link, ignores the settings in
   await page.reload();
   await page.locator('.cs[data-state="ready"]').waitFor();
   assert.ok(warnings.some((w) => /not in a frame/.test(w)), `the console says why: ${warnings}`);
+});
+
+test('a site framing embed.html under another portal\'s parent-origin gets none of its settings', async (t) => {
+  const settings = `contact-name=${encodeURIComponent('Example Association')}&accent=%23ff0000&parent-origin=${encodeURIComponent('https://portal.example.org')}`;
+  const site = await portal({
+    '/': { body: `<!doctype html><html lang="en"><title>Elsewhere</title><h1>Elsewhere</h1><iframe title="Check" src="${env.server.origin}/embed.html#${settings}"></iframe>` },
+  });
+  t.after(site.close, HOOK);
+  const { context, page } = await openPage(env.browser);
+  t.after(() => context.close());
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.goto(site.origin);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  await ready(frame);
+  const accent = await frame.locator('.cs').evaluate((el) => el.style.getPropertyValue('--cs-accent'));
+  assert.equal(accent, '', 'no theme of the portal named');
+  assert.ok(
+    warnings.some((w) => w.includes(`the page framing the widget is ${site.origin}, not the parent-origin https://portal.example.org`)),
+    `the console says why: ${warnings}`,
+  );
 });
