@@ -98,7 +98,7 @@ const packsBlock = `<script type="application/json" id="cyberscreen-packs">${JSO
 const scripts = await pageScripts(await readFile(join(dist, 'index.html'), 'utf8'));
 const wasmPreload = /(<link rel="preload" href="[^"]+" crossorigin="anonymous") integrity="([^"]+)"/;
 if (!wasmPreload.test(scripts.html)) throw new Error('dist/index.html has no wasm preload');
-const index = scripts.html
+let index = scripts.html
   .replace(wasmPreload, '$1 data-integrity="$2"')
   .replace(
     /<link rel="stylesheet" href="([^"]+)" integrity="([^"]+)"\/?>/,
@@ -106,7 +106,6 @@ const index = scripts.html
   )
   .replace('</head>', `${packsBlock}\n</head>`);
 if (!index.includes(packsBlock)) throw new Error('dist/index.html has no </head>');
-await writeFile(join(dist, 'index.html'), index);
 const version = (await readFile('Cargo.toml', 'utf8')).match(/^version = "([^"]+)"/m)[1];
 
 function asset(pattern, what) {
@@ -148,6 +147,19 @@ for (const name of ['cyberscreen-element.js', `cyberscreen-element-${version}.js
   await writeFile(join(dist, name), element);
 }
 
+// A page's description for search engines and link previews: its start
+// page's lead, in the page's language, so that it says what the page says.
+const viewport = '<meta name="viewport" content="width=device-width, initial-scale=1">';
+function described(page, start) {
+  const lead = start.match(/<p class="cs-lead">([^<]+)<\/p>/)?.[1];
+  if (!lead || !page.includes(viewport)) throw new Error('a page without a lead or a viewport to describe it by');
+  const content = unescape(lead).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const meta = `<meta name="description" content="${content}">`;
+  return page.replace(/\n  <meta name="description" content="[^"]*">/, '').replace(viewport, `${viewport}\n  ${meta}`);
+}
+index = described(index, index);
+await writeFile(join(dist, 'index.html'), index);
+
 // The iframe page: the standalone page, told by `data-embed` to take its
 // settings from the fragment.
 const embed = index.replace('<div id="cyberscreen" class="cs-host">', '<div id="cyberscreen" class="cs-host" data-embed>');
@@ -162,9 +174,12 @@ const startRegion = /(<div id="cyberscreen" class="cs-host"(?: data-embed)?)>[\s
 for (const lang of Object.keys(packs).filter((code) => code !== 'en')) {
   const start = (await readFile(join('src/boot/start', `${lang}.html`), 'utf8')).trimEnd();
   for (const [page, name] of [[index, 'index'], [embed, 'embed']]) {
-    const localised = page
-      .replace('<html lang="en">', `<html lang="${lang}">`)
-      .replace(startRegion, (_, open, close) => `${open} data-lang="${lang}">${start}${close}`);
+    const localised = described(
+      page
+        .replace('<html lang="en">', `<html lang="${lang}">`)
+        .replace(startRegion, (_, open, close) => `${open} data-lang="${lang}">${start}${close}`),
+      start,
+    );
     if (!localised.includes(`<html lang="${lang}">`) || !localised.includes(`data-lang="${lang}">`)) {
       throw new Error(`dist/${name}.html: no place for the ${lang} start page`);
     }

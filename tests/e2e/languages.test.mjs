@@ -87,6 +87,18 @@ for (const [code, l] of Object.entries(LANGUAGES)) {
   }
 }
 
+test('each language\'s page describes itself in its own language, as its start page begins', async (t) => {
+  for (const [code, { title }] of Object.entries(LANGUAGES)) {
+    const { context, page } = await openPage(env.browser);
+    t.after(() => context.close());
+    await page.goto(`${env.server.origin}/${code === 'en' ? 'index' : `index.${code}`}.html`);
+    await ready(page);
+    const description = await page.locator('meta[name="description"]').getAttribute('content');
+    assert.equal(description, await page.locator('.cs-lead').textContent(), `${code}: the lead of the start page`);
+    assert.equal(await page.locator('h1').textContent(), title, `${code}: a page in its language`);
+  }
+});
+
 test('en: the start page is in English', async (t) => {
   const { page } = await open(t, LANGUAGES.en);
   await page.getByRole('button', { name: 'Back' }).click();
