@@ -87,17 +87,20 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Settings> context={settings.clone()}>
         <div class="cs" ref={root} lang={lang.code()} data-state={if ready { "ready" } else { "loading" }}>
-            if offered.len() > 1 {
-                { language::picker(lang, state.loading, &offered, &onlang) }
-            }
-            if !state.notices.is_empty() {
-                <NoticeBanner {lang} notices={state.notices.clone()} ondismiss={send(|_| Action::DismissNotices)} />
-            }
-            // The main landmark only where the widget is the page: a host has its own.
-            <@{if owns_page { "main" } else { "div" }} class="cs-main">{ page }</@>
-            if let Some(key) = storage_key {
-                { remember_box(&state, key, remembering) }
-            }
+            // The main landmark only where the widget is the page (a host has
+            // its own), around all it shows: nothing is left outside a landmark.
+            <@{if owns_page { "main" } else { "div" }} class="cs-main">
+                if offered.len() > 1 {
+                    { language::picker(lang, state.loading, &offered, &onlang) }
+                }
+                if !state.notices.is_empty() {
+                    <NoticeBanner {lang} notices={state.notices.clone()} ondismiss={send(|_| Action::DismissNotices)} />
+                }
+                { page }
+                if let Some(key) = storage_key {
+                    { remember_box(&state, key, remembering) }
+                }
+            </@>
         </div>
         </ContextProvider<Settings>>
     }

@@ -175,15 +175,17 @@ const axeSource = await readFile(
  * parent skips. Injected through the DevTools protocol, so that a strict
  * Content-Security-Policy on the page does not block it.
  */
-export async function axe(page) {
+export async function axe(page, rules) {
   // axe adds a style element of its own, which a strict CSP reports; such
   // reports are axe's, not the widget's, and are taken back off the list.
   const before = await page.evaluate(() => window.__cspViolations?.length ?? 0);
   const logged = page.__log?.errors.length ?? 0;
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (rules) => {
     const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      runOnly: rules
+        ? { type: 'rule', values: rules }
+        : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     return result.violations.map((v) => ({
       id: v.id,
@@ -191,7 +193,7 @@ export async function axe(page) {
       help: v.help,
       nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
-  });
+  }, rules);
   const reported = await page.evaluate((n) => window.__cspViolations?.splice(n).length ?? 0, before);
   // The console reports the same violations a moment later: wait for each
   // of them (for at most a second), then take them back off the log too.
@@ -207,7 +209,8 @@ export async function axe(page) {
   return violations;
 }
 
-/** Fails, listing axe's findings, unless the page (or frame) has none now. */
+/** Fails, listing axe's findings, unless the page (or frame) has none now.
+ * `axe(page, rules)` runs only the rules named. */
 export async function assertAccessible(page, state) {
   assert.deepEqual(await axe(page), [], `axe on ${state}`);
 }
