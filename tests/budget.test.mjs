@@ -28,14 +28,17 @@
 // a link says it left remembered answers), links are read percent-encoded
 // or pasted into the open tab and then leave the address, the widget's page
 // in another site's frame keeps nothing, and the authority's contacts are
-// shown (wasm 3.2 KB, texts 0.3 KB, the page's module 0.1 KB). Parsing a float in
+// shown (wasm 3.2 KB, texts 0.3 KB, the page's module 0.1 KB); → 173,000
+// (172,873 measured) with 2026.12.03-1, whose statements not checked carry a
+// small symbol explained once per page instead of a repeated word, and
+// whose error message names the way out, "I'm not sure" (1.0 KB). Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 172_000;
+const BUDGET_BYTES = 173_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -13,7 +13,7 @@ use crate::text::{fill, ui};
 
 use super::check::AnswerList;
 use super::member_state::MemberStateField;
-use super::parts::{BackLink, Heading, cites, rich, rich_text, status_badge};
+use super::parts::{BackLink, Heading, cites, marks_note, rich, rich_text, status_mark};
 use super::settings::Settings;
 use super::state::State;
 
@@ -131,7 +131,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 <div class="cs-authority">
                     <p>
                         <a href={a.url} rel="noopener noreferrer" target="_blank">{ t(a.name) }</a>
-                        { " " }{ status_badge(lang, a.status) }
+                        { " " }{ status_mark(lang, a.status) }
                     </p>
                     if !a.contacts.is_empty() {
                         <ul class="cs-list cs-contacts">{ for a.contacts.iter().map(|r| html! {
@@ -139,7 +139,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                                 <a href={r.href()} rel="noopener noreferrer" target="_blank">
                                     { if r.is_page() { t(r.label()).to_owned() } else { r.line(lang) } }
                                 </a>
-                                { " " }{ status_badge(lang, r.status) }
+                                { " " }{ status_mark(lang, r.status) }
                             </li>
                         }) }</ul>
                     }
@@ -262,9 +262,9 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             </div>
 
             <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_SOURCES) }</Heading>
+            { marks_note(lang) }
             { cites(lang, &r.sources) }
             <p class="cs-hint">{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
-            <p class="cs-hint">{ t(ui::OUTCOME_UNVERIFIED_NOTE) }</p>
             <p class="cs-advice">{ t(ui::OUTCOME_NOT_ADVICE) }</p>
             <div class="cs-print-only cs-signature">
                 <p>{ t(ui::RECORD_REVIEWER) }</p>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::rules::content::{document, provision};
 use crate::rules::{ProvisionId, Status};
 use crate::text::markup::{Block, blocks};
-use crate::text::{Lang, TextId, ui};
+use crate::text::{Lang, TextId, fill, ui};
 
 use super::settings::Settings;
 
@@ -27,13 +27,45 @@ pub fn rich_text(text: &str) -> Html {
         .collect()
 }
 
-/// A marker for statements not checked against the official text.
-pub fn status_badge(lang: Lang, status: Status) -> Html {
+/// A small mark beside a statement not checked against the official text:
+/// a symbol for the eye, explained by `marks_note`, and its word for
+/// screen readers (and as a tooltip).
+pub fn status_mark(lang: Lang, status: Status) -> Html {
+    let Some(mark) = status.mark() else {
+        return Html::default();
+    };
+    html! {
+        <span class="cs-mark-group">
+            { mark_symbol(lang, status) }
+            <span class="cs-visually-hidden">{ format!(" ({})", lang.text(mark.word)) }</span>
+        </span>
+    }
+}
+
+/// The symbol alone, hidden from screen readers: for a place (such as an
+/// answer's label) whose word is given elsewhere.
+pub fn mark_symbol(lang: Lang, status: Status) -> Html {
     let Some(mark) = status.mark() else {
         return Html::default();
     };
     let warn = status == Status::Unverified;
-    html! { <span class={classes!("cs-badge", warn.then_some("cs-badge-warn"))}>{ lang.text(mark) }</span> }
+    html! {
+        <span class={classes!("cs-mark", warn.then_some("cs-mark-warn"))} title={lang.text(mark.word)}
+            aria-hidden="true">{ lang.text(mark.symbol) }</span>
+    }
+}
+
+/// The one note that explains the marks, for a page that shows them.
+pub fn marks_note(lang: Lang) -> Html {
+    let t = |id| lang.text(id);
+    let note = fill(
+        t(ui::OUTCOME_MARKS_NOTE),
+        &[
+            ("secondary", t(ui::OUTCOME_SECONDARY_SYMBOL)),
+            ("unverified", t(ui::OUTCOME_UNVERIFIED_SYMBOL)),
+        ],
+    );
+    html! { <p class="cs-hint cs-marks-note">{ note }</p> }
 }
 
 /// Provisions as a list of labelled links to the official texts.
@@ -47,7 +79,7 @@ pub fn cites(lang: Lang, list: &[ProvisionId]) -> Html {
                         <a href={document(p.doc).url} rel="noopener noreferrer" target="_blank">
                             { lang.text(p.label) }
                         </a>
-                        { status_badge(lang, p.status) }
+                        { status_mark(lang, p.status) }
                     </li>
                 }
             }) }

@@ -5,11 +5,11 @@
 
 use yew::prelude::*;
 
-use crate::rules::content::{choice, node};
+use crate::rules::content::{choice, node, provision};
 use crate::rules::{Answer, Choice, Kind, NodeId, Opt};
 use crate::text::{Lang, fill, ui};
 
-use super::parts::{BackLink, Heading, cites, rich, status_badge};
+use super::parts::{BackLink, Heading, cites, mark_symbol, marks_note, rich};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -47,6 +47,13 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
     } = c;
     let id = format!("{base}-{index}");
     let hint_id = format!("{id}-hint");
+    let mark_id = format!("{id}-mark");
+    let mark = opt.status.and_then(|s| s.mark().map(|m| (s, m)));
+    let described_by = [opt.hint.map(|_| hint_id.clone()), mark.map(|_| mark_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
     let (kind, class) = if checkbox {
         ("checkbox", "cs-checkbox")
     } else {
@@ -56,12 +63,16 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
         <div class={classes!(class, (opt.choice == choice::NOT_SURE).then_some("cs-radio-unsure"))}>
             <input class={format!("{class}-input")} type={kind} id={id.clone()} name={base.to_owned()}
                 value={opt.choice.key()} {checked}
-                aria-describedby={opt.hint.map(|_| hint_id.clone())}
+                aria-describedby={(!described_by.is_empty()).then_some(described_by)}
                 ref={node_ref} {onchange} />
-            <label class={format!("{class}-label")} for={id}>{ lang.text(opt.label) }</label>
-            // Beside the label, not in it: the badge is no part of the answer.
-            if let Some(status) = opt.status {
-                { " " }{ status_badge(lang, status) }
+            // The symbol is seen at the end of the label; its word describes
+            // the answer rather than naming it.
+            <label class={format!("{class}-label")} for={id}>
+                { lang.text(opt.label) }
+                if let Some((status, _)) = mark { { mark_symbol(lang, status) } }
+            </label>
+            if let Some((_, m)) = mark {
+                <span id={mark_id} class="cs-visually-hidden">{ lang.text(m.word) }</span>
             }
             if let Some(h) = opt.hint {
                 <div id={hint_id} class={classes!("cs-hint", format!("{class}-hint"))}>{ lang.text(h) }</div>
@@ -97,13 +108,26 @@ pub fn question_page(props: &QuestionProps) -> Html {
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    let error_text = match alone.first() {
-        Some(none) if checklist => fill(
+    // The message names the way out where the page has one: the answer
+    // that stands alone, or "I'm not sure".
+    let unsure = items.iter().find(|o| o.choice == choice::NOT_SURE);
+    let error_text = match (alone.first(), unsure) {
+        (Some(none), _) if checklist => fill(
             t(ui::QUESTION_ERROR_SELECT_MANY),
             &[("none", t(none.label))],
         ),
+        (_, Some(unsure)) => fill(
+            t(ui::QUESTION_ERROR_SELECT_UNSURE),
+            &[("unsure", t(unsure.label))],
+        ),
         _ => t(ui::QUESTION_ERROR_SELECT).to_owned(),
     };
+    let options_marked = items
+        .iter()
+        .chain(alone)
+        .any(|o| o.status.and_then(|s| s.mark()).is_some());
+    let basis = n.basis();
+    let basis_marked = basis.iter().any(|p| provision(*p).status.mark().is_some());
     let onsubmit = props.onconfirm.reform(|e: SubmitEvent| e.prevent_default());
     // The click is handled before the form would submit, so that "Continue"
     // (and Enter, which clicks it) also works in a frame sandboxed without
@@ -182,6 +206,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
                                 { for items.iter().enumerate().map(|(i, opt)| one(i, opt)) }
                             }
                         </div>
+                        if options_marked { { marks_note(lang) } }
                     </fieldset>
                 </div>
                 <details class="cs-details">
@@ -197,7 +222,8 @@ pub fn question_page(props: &QuestionProps) -> Html {
                                 { rich(lang, f) }
                             }
                             <Heading depth=1 class="cs-small-heading">{ t(ui::QUESTION_LEGAL_BASIS) }</Heading>
-                            { cites(lang, &n.basis()) }
+                            { cites(lang, &basis) }
+                            if basis_marked { { marks_note(lang) } }
                         </div>
                 </details>
                 <button type="submit" class="cs-button" {onclick}>{ t(ui::QUESTION_CONTINUE) }</button>

@@ -137,6 +137,31 @@ test('the printed result keeps what the page folds', async (t) => {
   assert.match(await outcome.innerText(), /Instead of “I'm not sure”/);
 });
 
+test('each statement not checked carries a small mark that says its word to screen readers, explained once above the sources', async (t) => {
+  const { page } = await begin(t);
+  await reach(page, SCENARIOS.P9);
+  const outcome = page.locator('[data-outcome]');
+  const note = outcome.locator('.cs-marks-note');
+  assert.equal(await note.count(), 1, 'one note on the page');
+  assert.match(await note.textContent(), /^\* known through a secondary source only; \? could not be checked/);
+  const sources = outcome.locator('.cs-cites').last();
+  const [noteBottom, sourcesTop] = await Promise.all([
+    note.evaluate((el) => el.getBoundingClientRect().bottom),
+    sources.evaluate((el) => el.getBoundingClientRect().top),
+  ]);
+  assert.ok(noteBottom <= sourcesTop, 'the note comes before the list it explains');
+  // The guidelines' section 1.2.1 could not be checked: its link is
+  // followed by the symbol, which a screen reader reads as the word.
+  const item = sources.locator('li', { hasText: 'section 1.2.1' });
+  const mark = item.locator('.cs-mark');
+  assert.equal(await mark.locator('[aria-hidden="true"]').textContent(), '?');
+  assert.equal(await mark.getAttribute('title'), 'unverified');
+  assert.match(await item.ariaSnapshot(), /section 1\.2\.1[\s\S]*text: \(unverified\)/, 'the word is heard');
+  const seen = await outcome.locator('.cs-mark [aria-hidden="true"]').allTextContents();
+  assert.ok(seen.length > 3 && seen.every((w) => w === '*' || w === '?'), `only symbols are seen: ${seen}`);
+  assert.ok(seen.includes('*'), 'a secondary source is marked too');
+});
+
 test('"Copy link" puts the share link on the clipboard and says so to screen readers', async (t) => {
   const { page, context } = await begin(t);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });

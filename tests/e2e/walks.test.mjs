@@ -166,8 +166,8 @@ test('P7: due diligence shows a repressive end user: the interruption, then noti
   const s = await begin(t);
   const { page } = s;
   await answerWith(page, ['export', 'other', 'no', 'software', 'none', 'no', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes']);
-  // The warning sign's label ends with its status badge ("secondary source").
-  await page.getByLabel('The end user, or similar technology it uses, has been linked to internal repression or human-rights violations.', { exact: false }).check();
+  // The warning sign's label ends with its mark, which is no part of its name.
+  await page.getByLabel('The end user, or similar technology it uses, has been linked to internal repression or human-rights violations.', { exact: true }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await answer(page, 'Yes');
   await page.locator('.cs-interruption').waitFor();
@@ -230,7 +230,8 @@ test('continuing without an answer shows the error summary, which takes focus', 
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'cs-error-summary');
   await assertAccessible(page, 'question with an error');
   await screenshot(page, 'question-error');
-  await page.getByRole('link', { name: 'Select an answer to continue' }).click();
+  // It names the way out: "I'm not sure" is one of the answers.
+  await page.getByRole('link', { name: 'Select the answer that fits, or “I\'m not sure” if you do not know' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.type), 'radio');
   assert.equal(new URL(page.url()).hash, '', 'the page URL is left alone');
 });

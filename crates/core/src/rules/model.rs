@@ -519,15 +519,25 @@ pub enum Status {
     Unverified,
 }
 
+/// How a statement that is not verified is marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// The word the records write and screen readers say.
+    pub word: TextId,
+    /// The page's small symbol for it, explained once per page.
+    pub symbol: TextId,
+}
+
 impl Status {
-    /// The word shown beside a statement that is not verified.
-    pub fn mark(self) -> Option<TextId> {
+    /// The mark beside a statement that is not verified.
+    pub fn mark(self) -> Option<Mark> {
         use crate::text::ui;
-        match self {
-            Status::Verified => None,
-            Status::Secondary => Some(ui::OUTCOME_SECONDARY),
-            Status::Unverified => Some(ui::OUTCOME_UNVERIFIED),
-        }
+        let (word, symbol) = match self {
+            Status::Verified => return None,
+            Status::Secondary => (ui::OUTCOME_SECONDARY, ui::OUTCOME_SECONDARY_SYMBOL),
+            Status::Unverified => (ui::OUTCOME_UNVERIFIED, ui::OUTCOME_UNVERIFIED_SYMBOL),
+        };
+        Some(Mark { word, symbol })
     }
 }
 

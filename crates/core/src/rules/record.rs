@@ -80,10 +80,10 @@ fn path_answers(answers: &Answers) -> Vec<(NodeId, Answer)> {
 }
 
 /// `text`, and after it the word for its status where it is not verified,
-/// as the page shows it in a badge.
+/// as the page says it beside its mark.
 fn marked(lang: Lang, text: &str, status: Status) -> String {
     match status.mark() {
-        Some(mark) => format!("{text} ({})", lang.text(mark)),
+        Some(mark) => format!("{text} ({})", lang.text(mark.word)),
         None => text.to_owned(),
     }
 }
