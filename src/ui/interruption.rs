@@ -1,4 +1,6 @@
-//! A stop the law imposes whatever follows.
+//! A stop the law imposes whatever follows, as a GOV.UK interruption card:
+//! the page's colour changes so that the reader notices it is not one more
+//! question.
 
 use yew::prelude::*;
 
@@ -7,7 +9,7 @@ use crate::rules::content::node;
 use crate::rules::model::Kind;
 use crate::text::{Lang, ui};
 
-use super::parts::{BackLink, Heading, cites, rich};
+use super::parts::{BackLink, Heading, any_marked, cites, marks_note, rich};
 
 #[derive(Properties, PartialEq)]
 pub struct InterruptionProps {
@@ -28,10 +30,13 @@ pub fn interruption_page(props: &InterruptionProps) -> Html {
     html! {
         <div class="cs-page cs-interruption">
             <BackLink {lang} onback={props.onback.clone()} />
-            <Heading title=true>{ lang.text(n.title) }</Heading>
-            { rich(lang, body) }
-            { cites(lang, n.cites) }
-            <button type="button" class="cs-button" {onclick}>{ lang.text(ui::INTERRUPTION_CONTINUE) }</button>
+            <div class="cs-interruption-card">
+                <Heading title=true>{ lang.text(n.title) }</Heading>
+                { rich(lang, body) }
+                { cites(lang, n.cites) }
+                if any_marked(n.cites) { { marks_note(lang) } }
+                <button type="button" class="cs-button cs-button-inverse" {onclick}>{ lang.text(ui::INTERRUPTION_CONTINUE) }</button>
+            </div>
         </div>
     }
 }

@@ -55,6 +55,11 @@ pub fn mark_symbol(lang: Lang, status: Status) -> Html {
     }
 }
 
+/// Whether any of the provisions carries a mark.
+pub fn any_marked(list: &[ProvisionId]) -> bool {
+    list.iter().any(|p| provision(*p).status.mark().is_some())
+}
+
 /// The one note that explains the marks, for a page that shows them.
 pub fn marks_note(lang: Lang) -> Html {
     let t = |id| lang.text(id);

@@ -5,11 +5,11 @@
 
 use yew::prelude::*;
 
-use crate::rules::content::{choice, node, provision};
+use crate::rules::content::{choice, node};
 use crate::rules::{Answer, Choice, Kind, NodeId, Opt};
 use crate::text::{Lang, fill, ui};
 
-use super::parts::{BackLink, Heading, cites, mark_symbol, marks_note, rich};
+use super::parts::{BackLink, Heading, any_marked, cites, mark_symbol, marks_note, rich};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -127,7 +127,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
         .chain(alone)
         .any(|o| o.status.and_then(|s| s.mark()).is_some());
     let basis = n.basis();
-    let basis_marked = basis.iter().any(|p| provision(*p).status.mark().is_some());
+    let basis_marked = any_marked(&basis);
     let onsubmit = props.onconfirm.reform(|e: SubmitEvent| e.prevent_default());
     // The click is handled before the form would submit, so that "Continue"
     // (and Enter, which clicks it) also works in a frame sandboxed without

@@ -157,7 +157,13 @@ test('an exporter who knows of a military end use is told to notify under Articl
   await assertAccessible(page, 'interruption');
   assert.equal(await page.locator('h1').textContent(), 'You must notify your authority before you export');
   assert.match(await page.locator('.cs-interruption').textContent(), /Article 4\(2\) requires you to notify/);
-  await page.getByRole('button', { name: 'Continue to your result' }).click();
+  // A card of its own colour, so that it does not read as one more question.
+  const [card, body] = await Promise.all(['.cs-interruption-card', 'body'].map((s) =>
+    page.locator(s).evaluate((el) => getComputedStyle(el).backgroundColor)));
+  assert.notEqual(card, body, 'the card stands out from the page');
+  await screenshot(page, 'interruption');
+  // The button says where it leads: the check page comes before the result.
+  await page.getByRole('button', { name: 'Continue to check your answers' }).click();
   await outcome(s, 'ART4-NOTIFY', ['Art.4(2)', 'Art.3(1)']);
   assert.match(await page.locator('h1').textContent(), /you know of a military or weapons end use/);
 });
@@ -167,13 +173,13 @@ test('P7: due diligence shows a repressive end user: the interruption, then noti
   const { page } = s;
   await answerWith(page, ['export', 'other', 'no', 'software', 'none', 'no', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes']);
   // The warning sign's label ends with its mark, which is no part of its name.
-  await page.getByLabel('The end user, or similar technology it uses, has been linked to internal repression or human-rights violations.', { exact: true }).check();
+  await page.getByRole('checkbox', { name: 'The end user, or similar technology it uses, has been linked to internal repression or human-rights violations.', exact: true }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await answer(page, 'Yes');
   await page.locator('.cs-interruption').waitFor();
   await assertAccessible(page, 'interruption');
   assert.equal(await page.locator('h1').textContent(), 'You must notify your authority before you export');
-  await page.getByRole('button', { name: 'Continue to your result' }).click();
+  await page.getByRole('button', { name: 'Continue to check your answers' }).click();
   await outcome(s, 'ART5-NOTIFY', ['Art.5(2)']);
   await page.getByLabel('Your EU Member State (where your business is established)').selectOption('DE');
   assert.match(await page.locator('.cs-authority').textContent(), /BAFA/);
