@@ -187,11 +187,45 @@ for (const lang of Object.keys(packs).filter((code) => code !== 'en')) {
   }
 }
 
-// The headers to serve the files with (scripts/headers.txt), for each page
-// there is: the pages' own policy, as a header, says who may frame them.
 const csp = index.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
 if (!csp) throw new Error('dist/index.html has no Content-Security-Policy');
-const pages = { '/index.html': ['/'], '/embed.html': [] };
+
+// Each language's accessibility statement on a page of its own,
+// accessibility.html and accessibility.<lang>.html: rendered by the content
+// compiler from content/accessibility/, styled by the widget's stylesheet,
+// and running no code.
+const attr = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const statements = JSON.parse(await readFile(join(dist, 'accessibility.json'), 'utf8'));
+await rm(join(dist, 'accessibility.json'));
+const statementPages = [];
+for (const [lang, { title, lead, body }] of Object.entries(statements)) {
+  const name = lang === 'en' ? 'accessibility.html' : `accessibility.${lang}.html`;
+  const page = `<!doctype html>
+<html lang="${lang}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="description" content="${attr(lead)}">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="referrer" content="no-referrer">
+  <title>${attr(title)}</title>
+  <link rel="icon" href="data:,">
+  <link rel="stylesheet" href="./${assets.css.href}" integrity="${assets.css.integrity}" crossorigin="anonymous">
+</head>
+<body>
+  <div class="cs-host"><div class="cs"><main class="cs-main"><div class="cs-page">${body}</div></main></div></div>
+</body>
+</html>
+`;
+  await writeFile(join(dist, name), page);
+  statementPages.push(`/${name}`);
+}
+if (!statementPages.includes('/accessibility.html')) throw new Error('no English accessibility statement');
+
+// The headers to serve the files with (scripts/headers.txt), for each page
+// there is: the pages' own policy, as a header, says who may frame them.
+// The statements are served as the widget's own page is.
+const pages = { '/index.html': ['/', ...statementPages], '/embed.html': [] };
 for (const lang of Object.keys(packs).filter((code) => code !== 'en')) {
   pages['/index.html'].push(`/index.${lang}.html`);
   pages['/embed.html'].push(`/embed.${lang}.html`);
@@ -209,4 +243,4 @@ for (const name of (await readdir(dist)).sort()) {
   integrity[name] = sri(await readFile(join(dist, name)));
 }
 await writeFile(join(dist, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');
-console.log(`embedding files written for version ${version}: cyberscreen-element.js, embed.html, a page per language, integrity.json`);
+console.log(`embedding files written for version ${version}: cyberscreen-element.js, embed.html, a page per language, the accessibility statements, integrity.json`);

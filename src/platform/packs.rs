@@ -100,3 +100,33 @@ pub async fn fetch(lang: Lang) -> Result<(), ()> {
     let text = text.as_string().ok_or(())?;
     if take(lang, &text) { Ok(()) } else { Err(()) }
 }
+
+/// The address of a file `name` of the widget's own, beside its packs: a
+/// host's page has its own address, and the widget's files are elsewhere.
+pub fn beside(name: &str) -> String {
+    let dir = PLACES.with(|p| {
+        p.borrow()
+            .first()
+            .map(|(_, place)| directory(&place.href).to_owned())
+    });
+    format!("{}{name}", dir.unwrap_or_default())
+}
+
+/// `href` up to and including its last `/`, or nothing for a bare name.
+fn directory(href: &str) -> &str {
+    href.rfind('/').map_or("", |i| &href[..=i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::directory;
+
+    #[test]
+    fn a_file_beside_the_packs_is_in_their_directory() {
+        assert_eq!(directory("texts-de-0123.txt"), "");
+        assert_eq!(
+            directory("https://widget.example/v1/texts-de-0123.txt"),
+            "https://widget.example/v1/"
+        );
+    }
+}

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::check::CheckPage;
+use super::footer::footer;
 use super::hooks::{
     use_document_title, use_outcome_announcement, use_ready, use_remembered, use_step_history,
 };
@@ -100,6 +101,7 @@ pub fn app(props: &AppProps) -> Html {
                 if let Some(key) = storage_key {
                     { remember_box(&state, key, remembering) }
                 }
+                { footer(lang) }
             </@>
         </div>
         </ContextProvider<Settings>>

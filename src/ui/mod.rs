@@ -4,6 +4,7 @@
 mod app;
 mod check;
 pub mod failure;
+mod footer;
 mod hooks;
 mod interruption;
 mod language;

@@ -49,11 +49,14 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
     let hint_id = format!("{id}-hint");
     let mark_id = format!("{id}-mark");
     let mark = opt.status.and_then(|s| s.mark().map(|m| (s, m)));
-    let described_by = [opt.hint.map(|_| hint_id.clone()), mark.map(|_| mark_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described_by = [
+        opt.hint.map(|_| hint_id.clone()),
+        mark.map(|_| mark_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let (kind, class) = if checkbox {
         ("checkbox", "cs-checkbox")
     } else {

@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use crate::platform::{self, ReadError};
-use crate::rules::content::{CONTENT_VERSION, DOCUMENTS};
+use crate::rules::content::DOCUMENTS;
 use crate::rules::{json, record};
-use crate::text::{Lang, fill, ui};
+use crate::text::{Lang, ui};
 
 use super::parts::{Heading, rich};
 use super::state::{Action, Notice};
@@ -68,7 +68,6 @@ pub fn start_page(props: &StartProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <p class="cs-hint">{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
             <p class="cs-hint">{ t(ui::START_NOT_ADVICE) }</p>
         </div>
     }

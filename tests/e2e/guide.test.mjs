@@ -158,6 +158,11 @@ test('the guide\'s custom element, as written: fallback, theme and outcome under
   assert.equal(look, '#005a30', 'the theme of the guide\'s stylesheet');
   assert.equal(await tab.getByRole('link', { name: 'Open the export check' }).isVisible(), false, 'the fallback gives way');
   await assertAccessible(tab, 'the portal with the guide\'s element');
+  assert.equal(
+    await element.getByRole('link', { name: 'Erklärung zur Barrierefreiheit' }).getAttribute('href'),
+    `${widget}/accessibility.de.html`,
+    'the statement is the widget\'s, where its files are, not on the portal',
+  );
   await element.locator('.cs-button-start').click();
   await answerWith(element, SCENARIOS.P20, { axe: false });
   await element.locator('.cs-page button.cs-button').click();

@@ -233,8 +233,8 @@ test('answers from another rules version are shown again one by one', async (t) 
 
 test('a link of this rules version cut inside an answer is reported as damaged and takes nothing', async (t) => {
   const { page } = await open(t);
-  const version = await page.locator('.cs-hint', { hasText: 'Rules version' }).first().textContent();
-  const current = version.replace('Rules version ', '').trim();
+  const footer = await page.locator('.cs-footer').textContent();
+  const current = footer.match(/^Rules version (\S+), last updated /)[1];
   const other = await open(t, `#v=${current}&lang=en&a=activity:exp`);
   assert.match(await notice(other.page), /damaged or incomplete/);
   assert.equal(await other.page.locator('h1').textContent(), 'Check if your product could be a cyber-surveillance item under EU export rules');

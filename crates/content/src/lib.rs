@@ -11,6 +11,7 @@
 //! `rules::validate` in the core's tests.
 
 mod source;
+pub mod statement;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -48,6 +49,18 @@ impl Files {
             let name = p.file_name().unwrap_or_default().to_string_lossy();
             files.push((format!("content/text/{name}"), std::fs::read_to_string(&p)?));
         }
+        let mut statements: Vec<_> = std::fs::read_dir(root.join("content/accessibility"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        statements.sort();
+        for p in statements {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            files.push((
+                format!("content/accessibility/{name}"),
+                std::fs::read_to_string(&p)?,
+            ));
+        }
         Ok(Files(files))
     }
 
@@ -70,6 +83,8 @@ pub struct Output {
     pub texts_rs: String,
     pub text_tables_rs: String,
     pub packs: Vec<(String, String)>,
+    /// Each language's accessibility statement, for its page.
+    pub statements: Vec<(String, statement::Statement)>,
 }
 
 /// Compiles the content, or says everything that is wrong with it.
@@ -84,6 +99,7 @@ pub fn compile(files: &Files) -> Result<Output, Vec<String>> {
     };
     check_languages(langs, reference, &mut errors);
     check_steps(langs, &mut errors);
+    let statements = statements(files, langs, &mut errors);
     let keys: Vec<&String> = reference.keys().collect();
     let index: BTreeMap<&str, usize> = keys
         .iter()
@@ -97,10 +113,23 @@ pub fn compile(files: &Files) -> Result<Output, Vec<String>> {
     };
     let tree_rs = Generator::new(&parsed, &mut texts).run();
     let used = std::mem::take(&mut texts.used);
+    let released = match release_day(&parsed.version.content_version) {
+        Some([year, month, day]) => format!(
+            "/// The day of this content's release, from its version.\n\
+             pub const CONTENT_UPDATED: crate::text::Day = crate::text::Day {{ year: {year}, month: {month}, day: {day} }};\n"
+        ),
+        None => {
+            errors.push(format!(
+                "content/version.toml: content_version {:?} is not of the form YYYY.MM.DD-N (the day of the release, then its number that day)",
+                parsed.version.content_version
+            ));
+            String::new()
+        }
+    };
     errors.into_result()?;
     let digest = fnv1a(&parsed.digest_input);
     let meta = format!(
-        "pub const CONTENT_VERSION: &str = {:?};\n\
+        "{released}pub const CONTENT_VERSION: &str = {:?};\n\
          /// Digest of everything under `content/` as built.\n\
          pub const CONTENT_DIGEST: &str = \"{digest:016x}\";\n\
          /// Digest recorded beside the content version in `content/version.toml`.\n\
@@ -132,7 +161,59 @@ pub fn compile(files: &Files) -> Result<Output, Vec<String>> {
         texts_rs,
         text_tables_rs,
         packs,
+        statements,
     })
+}
+
+/// The day a content version names, as `[year, month, day]`: versions are
+/// `YYYY.MM.DD-N`.
+fn release_day(version: &str) -> Option<[u32; 3]> {
+    let (date, number) = version.split_once('-')?;
+    number.parse::<u32>().ok()?;
+    let mut parts = date.split('.');
+    let mut next = |len: usize| {
+        let p = parts
+            .next()
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))?;
+        p.parse::<u32>().ok()
+    };
+    let day = [next(4)?, next(2)?, next(2)?];
+    (parts.next().is_none() && (1..=12).contains(&day[1]) && (1..=31).contains(&day[2]))
+        .then_some(day)
+}
+
+/// Each language's accessibility statement, rendered: one for every
+/// language of the texts, and none for a language without them.
+fn statements(
+    files: &Files,
+    langs: &[(String, BTreeMap<String, String>)],
+    errors: &mut Errors,
+) -> Vec<(String, statement::Statement)> {
+    const DIR: &str = "content/accessibility/";
+    let mut out = Vec::new();
+    for (code, _) in langs {
+        let path = format!("{DIR}{code}.md");
+        match files.get(&path) {
+            Ok(text) => match statement::render(&path, text) {
+                Ok(s) => out.push((code.clone(), s)),
+                Err(found) => found.into_iter().for_each(|e| errors.push(e)),
+            },
+            Err(_) => errors.push(format!(
+                "{path}: missing: every language of content/text/ has its accessibility statement"
+            )),
+        }
+    }
+    for (path, _) in &files.0 {
+        let Some(code) = path.strip_prefix(DIR).and_then(|n| n.strip_suffix(".md")) else {
+            continue;
+        };
+        if !langs.iter().any(|(c, _)| c == code) {
+            errors.push(format!(
+                "{path}: a statement in a language that content/text/ does not have"
+            ));
+        }
+    }
+    out
 }
 
 #[derive(Default)]
@@ -199,6 +280,14 @@ fn parse(files: &Files) -> Result<Parsed, String> {
         langs.push((code, flat));
     }
     langs.sort_by_key(|(code, _)| (code != REFERENCE, code.clone()));
+    // The statements are rendered later; here they only count for the digest.
+    for (path, _) in files
+        .0
+        .iter()
+        .filter(|(p, _)| p.starts_with("content/accessibility/"))
+    {
+        read(path, true)?;
+    }
     let version = de(
         "content/version.toml",
         &read("content/version.toml", false)?,

@@ -69,7 +69,7 @@ url = "https://example.org"
 status = "verified"
 "#;
 
-const VERSION: &str = "content_version = \"1\"\ndigest = \"0\"\n";
+const VERSION: &str = "content_version = \"2026.01.31-1\"\ndigest = \"0\"\n";
 
 const EN: &str = r#"
 [meta]
@@ -122,6 +122,8 @@ next_steps = """
 """
 "#;
 
+const STATEMENT: &str = "# Statement\n\nIt covers the widget.\n";
+
 fn files(tree: &str, en: &str, de: Option<&str>) -> Files {
     let mut f = vec![
         ("content/tree.toml".to_owned(), tree.to_owned()),
@@ -132,11 +134,148 @@ fn files(tree: &str, en: &str, de: Option<&str>) -> Files {
         ),
         ("content/version.toml".to_owned(), VERSION.to_owned()),
         ("content/text/en.toml".to_owned(), en.to_owned()),
+        (
+            "content/accessibility/en.md".to_owned(),
+            STATEMENT.to_owned(),
+        ),
     ];
     if let Some(de) = de {
         f.push(("content/text/de.toml".to_owned(), de.to_owned()));
+        f.push((
+            "content/accessibility/de.md".to_owned(),
+            STATEMENT.to_owned(),
+        ));
     }
     Files(f)
+}
+
+/// The fixture with the file at `path` in place of its own (or added).
+fn with(mut files: Files, path: &str, text: &str) -> Files {
+    files.0.retain(|(p, _)| p != path);
+    files.0.push((path.to_owned(), text.to_owned()));
+    files
+}
+
+fn errors_of(files: &Files) -> String {
+    compile(files)
+        .err()
+        .map(|e| e.join("\n"))
+        .unwrap_or_default()
+}
+
+#[test]
+fn each_language_has_its_accessibility_statement_and_no_other() {
+    let mut f = files(TREE, EN, None);
+    f.0.retain(|(p, _)| p != "content/accessibility/en.md");
+    assert!(
+        errors_of(&f).contains("content/accessibility/en.md: missing: every language"),
+        "{}",
+        errors_of(&f)
+    );
+    let extra = with(
+        files(TREE, EN, None),
+        "content/accessibility/xx.md",
+        STATEMENT,
+    );
+    assert!(errors_of(&extra).contains(
+        "content/accessibility/xx.md: a statement in a language that content/text/ does not have"
+    ));
+}
+
+#[test]
+fn a_statement_becomes_html_with_its_title_and_lead() {
+    let text = "# Title & more\n\nFirst line\nof the lead, see [WCAG](https://www.w3.org/TR/WCAG22/).\n\n## Tested\n\n- one\n- two, [the check](index.html)\n";
+    let out = compile(&with(
+        files(TREE, EN, None),
+        "content/accessibility/en.md",
+        text,
+    ))
+    .expect("compiles");
+    let (code, s) = &out.statements[0];
+    assert_eq!(code, "en");
+    assert_eq!(s.title, "Title & more");
+    assert_eq!(s.lead, "First line of the lead, see WCAG.");
+    assert_eq!(
+        s.body,
+        "<h1 class=\"cs-title\">Title &amp; more</h1>\
+         <p>First line of the lead, see <a href=\"https://www.w3.org/TR/WCAG22/\">WCAG</a>.</p>\
+         <h2 class=\"cs-heading\">Tested</h2>\
+         <ul class=\"cs-list\"><li>one</li><li>two, <a href=\"index.html\">the check</a></li></ul>"
+    );
+}
+
+#[test]
+fn what_the_statements_markdown_does_not_have_is_refused_with_its_line() {
+    for (line, expected) in [
+        ("### Deeper", "only `# ` and `## ` headings"),
+        ("* star", "list items start with `- `"),
+        ("1. first", "numbered lists are not read"),
+        ("Some **bold** text", "emphasis, code and HTML are not read"),
+        ("<b>html</b>", "emphasis, code and HTML are not read"),
+        (
+            "See [this](http://example.org)",
+            "neither https nor a page beside this one",
+        ),
+        (
+            "See [this](javascript:alert(1))",
+            "neither https nor a page beside this one",
+        ),
+        (
+            "A [bracket without a link",
+            "a `[` that opens no `[text](address)` link",
+        ),
+        (
+            "# A second title",
+            "the title (`# `) comes once, on the first line",
+        ),
+    ] {
+        let text = format!("# Title\n\n{line}\n");
+        let found = errors_of(&with(
+            files(TREE, EN, None),
+            "content/accessibility/en.md",
+            &text,
+        ));
+        assert!(
+            found.contains("content/accessibility/en.md, line 3: ") && found.contains(expected),
+            "{line:?}: {found}"
+        );
+    }
+    let untitled = errors_of(&with(
+        files(TREE, EN, None),
+        "content/accessibility/en.md",
+        "Text only.\n",
+    ));
+    assert!(
+        untitled.contains("content/accessibility/en.md: no title"),
+        "{untitled}"
+    );
+}
+
+#[test]
+fn a_content_version_names_the_day_of_its_release() {
+    let out = compile(&files(TREE, EN, None)).expect("compiles");
+    assert!(
+        out.tree_rs
+            .contains("Day { year: 2026, month: 1, day: 31 }")
+    );
+    for bad in [
+        "1",
+        "2026.1.31-1",
+        "2026.13.01-1",
+        "2026.01.31",
+        "2026.01.31-x",
+    ] {
+        let version = format!("content_version = \"{bad}\"\ndigest = \"0\"\n");
+        let found = errors_of(&with(
+            files(TREE, EN, None),
+            "content/version.toml",
+            &version,
+        ));
+        assert!(
+            found.contains("is not of the form YYYY.MM.DD-N"),
+            "{bad}: {found}"
+        );
+    }
 }
 
 fn errors(tree: &str, en: &str, de: Option<&str>) -> String {
@@ -349,7 +488,7 @@ fn each_language_gets_a_pack_of_its_texts_in_table_order() {
     let mut lines = pack.splitn(5, '\n');
     assert_eq!(lines.next(), Some("cyberscreen-texts 1"));
     assert_eq!(lines.next(), Some("de"));
-    assert_eq!(lines.next(), Some("1"));
+    assert_eq!(lines.next(), Some("2026.01.31-1"));
     let count: usize = lines.next().unwrap().parse().unwrap();
     let texts: Vec<&str> = lines.next().unwrap().split('\u{1f}').collect();
     assert_eq!(texts.len(), count);

@@ -1,6 +1,8 @@
 //! Writes the language packs of the content in the current directory's
-//! `content/` into the directory given, as `texts-<language>.txt`; the build
-//! of `dist/` names them after their hash and lists their integrity.
+//! `content/` into the directory given, as `texts-<language>.txt`, and the
+//! accessibility statements as `accessibility.json`; the build of `dist/`
+//! names the packs after their hash, lists their integrity and puts each
+//! statement on a page of its own.
 
 use std::path::Path;
 
@@ -17,9 +19,15 @@ fn main() {
         eprintln!("the content does not compile:\n- {}", errors.join("\n- "));
         std::process::exit(1)
     });
-    for (code, pack) in output.packs {
-        let path = Path::new(&out).join(format!("texts-{code}.txt"));
-        if let Err(e) = std::fs::write(&path, pack) {
+    let statements = cyberscreen_content::statement::to_json(&output.statements);
+    let files = output
+        .packs
+        .into_iter()
+        .map(|(code, pack)| (format!("texts-{code}.txt"), pack))
+        .chain([("accessibility.json".to_owned(), statements)]);
+    for (name, body) in files {
+        let path = Path::new(&out).join(name);
+        if let Err(e) = std::fs::write(&path, body) {
             eprintln!("{}: {e}", path.display());
             std::process::exit(1);
         }

@@ -52,6 +52,15 @@ impl Lang {
     }
 }
 
+/// A day of the calendar, such as the one a content version was released on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Day {
+    pub year: u32,
+    /// 1 to 12.
+    pub month: u32,
+    pub day: u32,
+}
+
 /// A moment on the user's clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Moment {
@@ -92,21 +101,36 @@ impl Lang {
     /// Made from the text tables, not the browser's date formatting, whose
     /// first use costs more than rendering a whole page.
     pub fn date(self, at: Moment) -> String {
-        let index = at.month.clamp(1, 12) as usize - 1;
-        let month = self
-            .text(meta::MONTHS)
-            .split('|')
-            .nth(index)
-            .unwrap_or_default();
         fill(
             self.text(meta::DATE),
             &[
                 ("day", &at.day.to_string()),
-                ("month", month),
+                ("month", self.month(at.month)),
                 ("year", &at.year.to_string()),
                 ("time", &format!("{:02}:{:02}", at.hour, at.minute)),
             ],
         )
+    }
+
+    /// `day` in this language's words, such as "3 December 2026".
+    pub fn day(self, day: Day) -> String {
+        fill(
+            self.text(meta::DAY),
+            &[
+                ("day", &day.day.to_string()),
+                ("month", self.month(day.month)),
+                ("year", &day.year.to_string()),
+            ],
+        )
+    }
+
+    /// The name of a month, 1 to 12.
+    fn month(self, month: u32) -> &'static str {
+        let index = month.clamp(1, 12) as usize - 1;
+        self.text(meta::MONTHS)
+            .split('|')
+            .nth(index)
+            .unwrap_or_default()
     }
 }
 
@@ -187,5 +211,13 @@ mod tests {
             ..december
         };
         assert_eq!(west.iso8601(), "2026-12-05T09:07-03:30");
+        let day = Day {
+            year: 2026,
+            month: 12,
+            day: 3,
+        };
+        assert_eq!(Lang::En.day(day), "3 December 2026");
+        assert_eq!(Lang::De.day(day), "3. Dezember 2026");
+        assert_eq!(Lang::Fr.day(day), "3 décembre 2026");
     }
 }

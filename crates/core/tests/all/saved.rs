@@ -210,7 +210,11 @@ fn a_record_whose_version_language_or_state_is_free_text_is_refused() {
 /// the provisions, the warning signs and the authority.
 #[test]
 fn the_written_record_keeps_every_status_mark() {
-    let mark = |status: Status| status.mark().map(|m| format!(" ({})", Lang::En.text(m.word)));
+    let mark = |status: Status| {
+        status
+            .mark()
+            .map(|m| format!(" ({})", Lang::En.text(m.word)))
+    };
     let flags = node(node_by_key("red-flags").unwrap());
     let (i, flag) = flags
         .offers()
