@@ -33,14 +33,18 @@
 // small symbol explained once per page instead of a repeated word, and
 // whose error message names the way out, "I'm not sure" (1.0 KB); → 174,000
 // (173,142 measured) with 2026.12.03-2, whose stops the law imposes are
-// interruption cards whose button says where it leads (0.3 KB). Parsing a float in
+// interruption cards whose button says where it leads (0.3 KB); → 175,000
+// (174,497 measured) with 2026.12.03-4, whose pages end with the rules'
+// version and release day, the publisher and the accessibility statement,
+// and whose questions offer "Save and come back later" beside Continue
+// (wasm 1.1 KB, texts and styles 0.2 KB). Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 174_000;
+const BUDGET_BYTES = 175_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

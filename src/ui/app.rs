@@ -65,7 +65,9 @@ pub fn app(props: &AppProps) -> Html {
         Page::Question(n) => html! {
             <QuestionPage key={node(n).key} {lang} node={n} selected={state.selected} error={state.error}
                 onselect={dispatch.reform(Action::Select)} ontoggle={dispatch.reform(Action::Toggle)}
-                onconfirm={send(|_| Action::Confirm)} onback={onback.clone()} />
+                onconfirm={send(|_| Action::Confirm)} onback={onback.clone()}
+                onsave={storage_key.is_some().then(|| remembering.onsave.clone())}
+                saved={state.saved_here()} />
         },
         Page::Interruption(n) => html! {
             <InterruptionPage {lang} node={n} onproceed={send(|_| Action::Proceed)} onback={onback.clone()} />

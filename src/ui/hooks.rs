@@ -183,9 +183,11 @@ pub fn use_outcome_announcement(state: &State, root: &NodeRef, parent_origin: Op
 }
 
 /// What "Remember my answers" needs: the box's change, "Forget my answers",
-/// and the answer to "Replace what this device holds?".
+/// the answer to "Replace what this device holds?", and "Save and come back
+/// later", which turns remembering on from a question.
 pub struct Remembering {
     pub onchange: Callback<Event>,
+    pub onsave: Callback<()>,
     pub onforget: Callback<MouseEvent>,
     pub onreplace: Callback<MouseEvent>,
     pub onkeep: Callback<MouseEvent>,
@@ -223,19 +225,34 @@ pub fn use_remembered(state: &Handle, key: Option<&str>) -> Remembering {
     }
     let store = {
         let (state, key, encoded) = (state.clone(), key.clone(), encoded.clone());
-        move || {
-            let Some(key) = &key else { return };
+        move || -> bool {
+            let Some(key) = &key else { return false };
             match storage::save(key, &encoded) {
-                Ok(()) => state.dispatch(Action::SetRemember(true)),
+                Ok(()) => {
+                    state.dispatch(Action::SetRemember(true));
+                    true
+                }
                 Err(e) => {
                     state.dispatch(Action::SetRemember(false));
                     state.dispatch(Action::Notify(match e {
                         StorageError::Unavailable => Notice::StorageUnavailable,
                         StorageError::Full => Notice::StorageFull,
                     }));
+                    false
                 }
             }
         }
+    };
+    // As ticking the box, and then said where the user pressed it.
+    let onsave = {
+        let (state, store) = (state.clone(), store.clone());
+        Callback::from(move |()| {
+            if state.device == Device::Unreadable && !state.remember {
+                state.dispatch(Action::AskReplace(true));
+            } else if store() {
+                state.dispatch(Action::SavedForLater);
+            }
+        })
     };
     let onchange = {
         let (state, key, store) = (state.clone(), key.clone(), store.clone());
@@ -273,13 +290,16 @@ pub fn use_remembered(state: &Handle, key: Option<&str>) -> Remembering {
             }
         })
     };
-    let onreplace = Callback::from(move |_: MouseEvent| store());
+    let onreplace = Callback::from(move |_: MouseEvent| {
+        store();
+    });
     let onkeep = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::AskReplace(false)))
     };
     Remembering {
         onchange,
+        onsave,
         onforget,
         onreplace,
         onkeep,

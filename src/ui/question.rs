@@ -21,6 +21,12 @@ pub struct QuestionProps {
     pub ontoggle: Callback<usize>,
     pub onconfirm: Callback<()>,
     pub onback: Callback<()>,
+    /// "Save and come back later", where the answers may be remembered.
+    #[prop_or_default]
+    pub onsave: Option<Callback<()>>,
+    /// The answers were just saved from this page.
+    #[prop_or_default]
+    pub saved: bool,
 }
 
 /// One answer on the page: a radio, or a checkbox for a checklist's item.
@@ -229,7 +235,17 @@ pub fn question_page(props: &QuestionProps) -> Html {
                             if basis_marked { { marks_note(lang) } }
                         </div>
                 </details>
-                <button type="submit" class="cs-button" {onclick}>{ t(ui::QUESTION_CONTINUE) }</button>
+                <div class="cs-button-group">
+                    <button type="submit" class="cs-button" {onclick}>{ t(ui::QUESTION_CONTINUE) }</button>
+                    if let Some(onsave) = &props.onsave {
+                        <button type="button" class="cs-button cs-button-secondary"
+                            onclick={onsave.reform(|_: MouseEvent| ())}>{ t(ui::QUESTION_SAVE) }</button>
+                    }
+                </div>
+                // Always there, so that the confirmation is announced.
+                <p class="cs-saved" role="status">
+                    if props.saved { { t(ui::QUESTION_SAVED) } }
+                </p>
             </form>
         </div>
     }

@@ -159,6 +159,9 @@ pub struct State {
     /// "Remember" was ticked where the device holds something unreadable:
     /// the user is asked whether to replace it.
     pub replacing: bool,
+    /// The page where "Save and come back later" last stored the answers:
+    /// it confirms so there while they are remembered.
+    pub saved_on: Option<Page>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -186,6 +189,8 @@ pub enum Action {
     DismissNotices,
     /// Remembering switched on (the answers are stored now) or off.
     SetRemember(bool),
+    /// "Save and come back later" stored the answers.
+    SavedForLater,
     /// What the device holds now, after storing or removing failed or worked.
     DeviceHolds(Device),
     /// Whether to ask before replacing what the device holds and cannot read.
@@ -224,7 +229,14 @@ impl State {
             about: About::default(),
             device: Device::Empty,
             replacing: false,
+            saved_on: None,
         }
+    }
+
+    /// Whether "Save and come back later" stored the answers from this very
+    /// page, and they are still remembered.
+    pub fn saved_here(&self) -> bool {
+        self.remember && self.saved_on == Some(self.page)
     }
 
     /// The state to begin with: fresh, or restored from a link or this device.
@@ -488,6 +500,10 @@ impl State {
                 }),
             },
             Action::Notify(notice) => self.notify(notice),
+            Action::SavedForLater => State {
+                saved_on: Some(self.page),
+                ..self
+            },
             Action::DismissNotices => State {
                 notices: Vec::new(),
                 ..self
@@ -960,6 +976,20 @@ mod tests {
             .apply(Action::SetLang(Lang::En))
             .apply(Action::LangLoaded(Lang::Fr));
         assert_eq!((s.lang, s.loading), (Lang::En, None));
+    }
+
+    #[test]
+    fn saving_for_later_is_confirmed_on_its_page_only_while_remembered() {
+        let s = answer_all(State::new(Lang::En).apply(Action::Start), &["export"])
+            .apply(Action::SetRemember(true))
+            .apply(Action::SavedForLater);
+        assert!(s.saved_here());
+        let next = answer_all(s.clone(), &["other"]);
+        assert!(!next.saved_here(), "not on the next question");
+        assert!(
+            !s.apply(Action::SetRemember(false)).saved_here(),
+            "not once forgotten"
+        );
     }
 
     #[test]

@@ -204,7 +204,7 @@ test('a remembered outcome is not announced to the host when the widget starts o
   // Give a wrongly announced event every chance to arrive.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
   assert.deepEqual(await outcomes(page), [], 'restored from this device: not announced');
-  await widget.getByRole('button', { name: 'Back' }).click();
+  await widget.getByRole('button', { name: 'Back', exact: true }).click();
   await widget.getByRole('button', { name: 'See your result' }).click();
   await widget.locator('[data-outcome="LISTED"]').waitFor();
   assert.equal((await outcomes(page)).length, 1, 'reached again by the user: announced');

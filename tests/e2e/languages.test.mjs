@@ -101,7 +101,7 @@ test('each language\'s page describes itself in its own language, as its start p
 
 test('en: the start page is in English', async (t) => {
   const { page } = await open(t, LANGUAGES.en);
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   assert.equal(await page.locator('h1').textContent(), LANGUAGES.en.title);
 });
 

@@ -57,7 +57,7 @@ test('remembering on this device resumes after a reload, and "Forget my answers"
   assert.match(await notice(page), /restored from this device/);
   await page.locator('legend h1', { hasText: 'Where will the items go?' }).waitFor();
   assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), true);
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   assert.equal(await page.getByLabel(EXPORT).isChecked(), true, 'the answer came back');
 
   await page.getByRole('button', { name: 'Forget my answers' }).click();
@@ -67,6 +67,38 @@ test('remembering on this device resumes after a reload, and "Forget my answers"
     await page.locator('h1').textContent(),
     'Check if your product could be a cyber-surveillance item under EU export rules',
   );
+});
+
+test('"Save and come back later" beside Continue stores the answers only when pressed, says so, and they come back', async (t) => {
+  const { page } = await open(t);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await choose(page, EXPORT);
+  await page.locator('legend h1', { hasText: 'Where will the items go?' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing stored before asking');
+  const save = page.getByRole('button', { name: 'Save and come back later' });
+  const [saveBox, continueBox] = await Promise.all([save, page.getByRole('button', { name: 'Continue' })].map((b) => b.boundingBox()));
+  assert.ok(Math.abs(saveBox.y - continueBox.y) < 2 && saveBox.x > continueBox.x, 'beside Continue, after it');
+  await save.click();
+  const status = page.getByRole('status').filter({ hasText: 'Your answers are saved in this browser' });
+  await status.waitFor();
+  assert.match(await status.textContent(), /up to the last question you answered/);
+  await assertAccessible(page, 'the question with its answers saved');
+  assert.equal(await page.getByLabel('Remember my answers on this device').isChecked(), true, 'remembering is on, as if ticked');
+  assert.match(await page.evaluate(() => localStorage.getItem('cyberscreen')), /activity:export/);
+  // The next question does not repeat the confirmation.
+  await choose(page, 'Another country outside the EU');
+  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  assert.equal(await page.locator('.cs-saved').textContent(), '');
+  await page.reload();
+  await ready(page);
+  assert.match(await notice(page), /restored from this device/);
+  await page.locator('legend h1', { hasText: 'Has your national export control authority' }).waitFor();
+  // Forgetting takes the confirmation away with the answers.
+  await page.getByRole('button', { name: 'Save and come back later' }).click();
+  await status.waitFor();
+  await page.getByRole('button', { name: 'Forget my answers' }).click();
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.equal(await status.count(), 0);
 });
 
 test('blocked storage: the widget says so and works on', async (t) => {

@@ -357,7 +357,7 @@ test('the downloaded JSON record imports again to the same outcome', async (t) =
 
 test('importing a file that is not a record says so and changes nothing', async (t) => {
   const { page } = await begin(t);
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   await page.getByLabel('Import a record (JSON file)').setInputFiles({
     name: 'notes.json',
     mimeType: 'application/json',
