@@ -85,7 +85,10 @@ async fn continue_without_an_answer_shows_the_error_summary_then_moves_on() {
 
     click(&root, "button[type=submit]").await;
     assert_eq!(text(&root, ".cs-error-summary h2"), "There is a problem");
-    assert!(text(&root, ".cs-error-message").contains("Select an answer to continue"));
+    assert!(
+        text(&root, ".cs-error-message")
+            .contains("Select the answer that fits, or “I'm not sure” if you do not know")
+    );
     painted().await;
     let doc = gloo::utils::document();
     assert!(doc.title().starts_with("Error: "), "{}", doc.title());
