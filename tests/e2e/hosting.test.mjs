@@ -25,17 +25,20 @@ test('every page gets its own policy as a header, and the widget\'s own page may
     const html = await readFile(join(dist, name), 'utf8');
     const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
     const sent = headersFor(rules, `/${name}`);
-    const ancestors = name.startsWith('index') ? "frame-ancestors 'none'" : 'frame-ancestors *';
+    // The widget's own pages and its statements are never framed; the iframe
+    // page is.
+    const own = !name.startsWith('embed');
+    const ancestors = own ? "frame-ancestors 'none'" : 'frame-ancestors *';
     assert.equal(sent['content-security-policy'], `${meta}; ${ancestors}`, name);
     assert.equal(sent['x-content-type-options'], 'nosniff', name);
-    assert.equal(sent['x-frame-options'], name.startsWith('index') ? 'DENY' : undefined, name);
+    assert.equal(sent['x-frame-options'], own ? 'DENY' : undefined, name);
   }
   assert.equal(headersFor(rules, '/')['x-frame-options'], 'DENY');
   const wasm = (await readdir(dist)).find((name) => name.endsWith('.wasm'));
   assert.equal(headersFor(rules, `/${wasm}`)['access-control-allow-origin'], '*');
 });
 
-test('the guide\'s nginx configuration sends the headers of dist/_headers', () => {
+test('the guide\'s nginx configuration sends the headers of dist/_headers', async () => {
   const block = guide.match(/```nginx\n([\s\S]*?)```/)?.[1];
   assert.ok(block, 'EMBEDDING.md has an nginx block');
   // Each location's add_header lines, by the location's pattern.
@@ -50,7 +53,7 @@ test('the guide\'s nginx configuration sends the headers of dist/_headers', () =
   const asset = headersFor(rules, '/cyberscreen-0123456789abcdef_bg.wasm');
   const embed = headersFor(rules, '/embed.html');
   const expected = {
-    '~ ^/(index(\\.[a-z]+)?\\.html)?$': headersFor(rules, '/index.html'),
+    '~ ^/((index|accessibility)(\\.[a-z]+)?\\.html)?$': headersFor(rules, '/index.html'),
     '~ ^/embed': {
       ...embed,
       'content-security-policy': embed['content-security-policy'].replace(/\*$/, 'https://portal.example.org'),
@@ -59,6 +62,13 @@ test('the guide\'s nginx configuration sends the headers of dist/_headers', () =
     '/': { ...asset, 'cache-control': 'no-cache' },
   };
   assert.deepEqual(locations, expected);
+  // nginx takes the first regular expression that matches: each of the
+  // widget's own pages and statements meets the first.
+  const own = new RegExp(Object.keys(locations)[0].replace(/^~\s+/, ''));
+  for (const name of (await readdir(dist)).filter((n) => n.endsWith('.html') && !n.startsWith('embed'))) {
+    assert.ok(own.test(`/${name}`), `nginx serves /${name} as the widget's own page`);
+  }
+  assert.ok(own.test('/'));
 });
 
 test('the widget\'s own page refuses another site\'s frame; the iframe page does not', async (t) => {
