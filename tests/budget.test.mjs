@@ -37,14 +37,18 @@
 // (174,497 measured) with 2026.12.03-4, whose pages end with the rules'
 // version and release day, the publisher and the accessibility statement,
 // and whose questions offer "Save and come back later" beside Continue
-// (wasm 1.1 KB, texts and styles 0.2 KB). Parsing a float in
+// (wasm 1.1 KB, texts and styles 0.2 KB); → 178,000 (177,112 measured) with
+// 2026.12.03-5, whose Annex I screens filter their descriptions by the
+// reader's own words, in each language and whatever the accents (wasm 2.3
+// KB, of which a Unicode-free word split and substring test saved 1.6 KB;
+// texts 0.2 KB). Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 175_000;
+const BUDGET_BYTES = 178_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -1,13 +1,14 @@
 //! One question per page, GOV.UK style: the question is the heading and the
 //! legend; a hint; what the answer depends on, on the page itself; the
 //! answers (radios, or checkboxes with the answers that stand alone after
-//! "or"); help in the same place on every step.
+//! "or"); help in the same place on every step. An Annex I screen also has
+//! a search box that filters its descriptions by the reader's own words.
 
 use yew::prelude::*;
 
-use crate::rules::content::{choice, node};
-use crate::rules::{Answer, Choice, Kind, NodeId, Opt};
-use crate::text::{Lang, fill, ui};
+use crate::rules::content::{choice, node, provision};
+use crate::rules::{Answer, Choice, Kind, NodeId, Opt, ProvisionKind};
+use crate::text::{Lang, fill, search, ui};
 
 use super::parts::{BackLink, Heading, any_marked, cites, mark_symbol, marks_note, rich};
 
@@ -39,6 +40,8 @@ struct Control<'a> {
     checked: bool,
     onchange: Callback<Event>,
     node_ref: NodeRef,
+    /// Left out of view by the search (never while ticked).
+    hidden: bool,
 }
 
 fn answer(c: Control<'_>, opt: &Opt) -> Html {
@@ -50,6 +53,7 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
         checked,
         onchange,
         node_ref,
+        hidden,
     } = c;
     let id = format!("{base}-{index}");
     let hint_id = format!("{id}-hint");
@@ -69,7 +73,7 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
         ("radio", "cs-radio")
     };
     html! {
-        <div class={classes!(class, (opt.choice == choice::NOT_SURE).then_some("cs-radio-unsure"))}>
+        <div class={classes!(class, (opt.choice == choice::NOT_SURE).then_some("cs-radio-unsure"))} {hidden}>
             <input class={format!("{class}-input")} type={kind} id={id.clone()} name={base.to_owned()}
                 value={opt.choice.key()} {checked}
                 aria-describedby={(!described_by.is_empty()).then_some(described_by)}
@@ -90,12 +94,35 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
     }
 }
 
+/// An Annex I screen: a checklist whose every item stands for entries.
+fn is_screen(items: &[Opt]) -> bool {
+    !items.is_empty()
+        && items.iter().all(|o| {
+            o.cites
+                .iter()
+                .any(|p| provision(*p).kind == ProvisionKind::Entry)
+        })
+}
+
+/// What the search looks in for an item: its words, its hint and the names
+/// of its entries, in the reader's language.
+fn searched(lang: Lang, opt: &Opt) -> Vec<String> {
+    let entries = opt.cites.iter().map(|p| provision(*p).label);
+    std::iter::once(opt.label)
+        .chain(opt.hint)
+        .chain(entries)
+        .map(|id| search::fold(lang.text(id)))
+        .collect()
+}
+
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionProps) -> Html {
     let lang = props.lang;
     let t = |id| lang.text(id);
     let n = node(props.node);
     let first = use_node_ref();
+    // Kept only on this page: a new question starts with no search.
+    let query = use_state(String::new);
     let Some(ask) = n.ask() else {
         return Html::default();
     };
@@ -160,7 +187,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
             NodeRef::default()
         }
     };
-    let control = |index: usize, checked: bool, onchange: Callback<Event>| Control {
+    let control = |index: usize, checked: bool, onchange: Callback<Event>, hidden: bool| Control {
         lang,
         base: &base,
         index,
@@ -168,14 +195,63 @@ pub fn question_page(props: &QuestionProps) -> Html {
         checked,
         onchange,
         node_ref: node_ref(index),
+        hidden: hidden && !checked,
     };
+    // The search: each item that does not match is out of view, and so is
+    // "None of these", which needs every description read.
+    let screen = checklist && is_screen(items);
+    let words = search::words(&query);
+    let filtering = screen && !words.is_empty();
+    let shown: Vec<bool> = items
+        .iter()
+        .map(|o| !filtering || search::matches(&words, &searched(lang, o)))
+        .collect();
     let one = |i: usize, opt: &Opt| {
         let c = opt.choice;
         answer(
-            control(i, is(c), props.onselect.reform(move |_: Event| c)),
+            control(
+                i,
+                is(c),
+                props.onselect.reform(move |_: Event| c),
+                filtering && !opt.all,
+            ),
             opt,
         )
     };
+    let search_id = format!("{base}-search");
+    let search_box = screen.then(|| {
+        let oninput = {
+            let query = query.clone();
+            Callback::from(move |e: InputEvent| {
+                query.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+            })
+        };
+        // Enter in the box searches; it does not answer the question.
+        let onkeydown = Callback::from(|e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+            }
+        });
+        let found = shown.iter().filter(|s| **s).count();
+        let total = items.len().to_string();
+        let status = match (filtering, found) {
+            (false, _) => String::new(),
+            (true, 0) => fill(t(ui::QUESTION_SEARCH_NOTHING), &[("query", query.trim())]),
+            (true, found) => fill(
+                t(ui::QUESTION_SEARCH_COUNT),
+                &[("shown", &found.to_string()), ("total", &total), ("query", query.trim())],
+            ),
+        };
+        html! {
+            <div class="cs-search">
+                <label class="cs-label" for={search_id.clone()}>{ t(ui::QUESTION_SEARCH) }</label>
+                <div id={format!("{search_id}-hint")} class="cs-hint">{ t(ui::QUESTION_SEARCH_HINT) }</div>
+                <input class="cs-input" type="search" id={search_id.clone()} autocomplete="off"
+                    aria-describedby={format!("{search_id}-hint")} value={(*query).clone()} {oninput} {onkeydown} />
+                <p class="cs-search-status" role="status">{ status }</p>
+            </div>
+        }
+    });
 
     html! {
         <div class="cs-page">
@@ -204,13 +280,19 @@ pub fn question_page(props: &QuestionProps) -> Html {
                                 { " " }{ error_text }
                             </p>
                         }
+                        { search_box }
                         <div class={if checklist { "cs-checkboxes" } else { "cs-radios" }}>
                             if checklist {
                                 { for items.iter().enumerate().map(|(i, opt)| {
-                                    answer(control(i, ticked(i), props.ontoggle.reform(move |_: Event| i)), opt)
+                                    answer(control(i, ticked(i), props.ontoggle.reform(move |_: Event| i), !shown[i]), opt)
                                 }) }
                                 <div class="cs-or">{ t(ui::QUESTION_OR) }</div>
                                 { for alone.iter().enumerate().map(|(j, opt)| one(items.len() + j, opt)) }
+                                if filtering {
+                                    if let Some(none) = alone.iter().find(|o| !o.all) {
+                                        <p class="cs-hint">{ fill(t(ui::QUESTION_SEARCH_CLEAR_FOR), &[("none", t(none.label))]) }</p>
+                                    }
+                                }
                             } else {
                                 { for items.iter().enumerate().map(|(i, opt)| one(i, opt)) }
                             }

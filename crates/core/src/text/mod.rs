@@ -8,6 +8,7 @@
 
 pub mod markup;
 pub mod pack;
+pub mod search;
 
 /// A text, the same in every language's table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
