@@ -243,11 +243,15 @@ pub fn use_remembered(state: &Handle, key: Option<&str>) -> Remembering {
             }
         }
     };
-    // As ticking the box, and then said where the user pressed it.
+    // As ticking the box, and then said where the user pressed it: also
+    // once the user, asked first, lets the answers replace what the device
+    // held.
+    let saving = use_mut_ref(|| false);
     let onsave = {
-        let (state, store) = (state.clone(), store.clone());
+        let (state, store, saving) = (state.clone(), store.clone(), saving.clone());
         Callback::from(move |()| {
             if state.device == Device::Unreadable && !state.remember {
+                *saving.borrow_mut() = true;
                 state.dispatch(Action::AskReplace(true));
             } else if store() {
                 state.dispatch(Action::SavedForLater);
@@ -290,12 +294,20 @@ pub fn use_remembered(state: &Handle, key: Option<&str>) -> Remembering {
             }
         })
     };
-    let onreplace = Callback::from(move |_: MouseEvent| {
-        store();
-    });
+    let onreplace = {
+        let (state, saving) = (state.clone(), saving.clone());
+        Callback::from(move |_: MouseEvent| {
+            if store() && saving.replace(false) {
+                state.dispatch(Action::SavedForLater);
+            }
+        })
+    };
     let onkeep = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::AskReplace(false)))
+        Callback::from(move |_: MouseEvent| {
+            saving.replace(false);
+            state.dispatch(Action::AskReplace(false));
+        })
     };
     Remembering {
         onchange,

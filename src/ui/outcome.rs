@@ -13,7 +13,9 @@ use crate::text::{fill, ui};
 
 use super::check::AnswerList;
 use super::member_state::MemberStateField;
-use super::parts::{BackLink, Heading, cites, marks_note, rich, rich_text, status_mark};
+use super::parts::{
+    BackLink, Heading, any_marked, cites, marks_note, rich, rich_text, status_mark,
+};
 use super::settings::Settings;
 use super::state::State;
 
@@ -262,7 +264,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             </div>
 
             <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_SOURCES) }</Heading>
-            { marks_note(lang) }
+            if any_marked(&r.sources) { { marks_note(lang) } }
             { cites(lang, &r.sources) }
             <p class="cs-hint">{ fill(t(ui::START_RULES_VERSION), &[("version", CONTENT_VERSION)]) }</p>
             <p class="cs-advice">{ t(ui::OUTCOME_NOT_ADVICE) }</p>

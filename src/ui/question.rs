@@ -94,6 +94,19 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
     }
 }
 
+/// The Annex I screen's search, kept on its page only: a new question
+/// starts without one.
+#[derive(Clone, Default, PartialEq)]
+struct Search {
+    query: String,
+    /// The items ticked when the query last changed: they stay in view until
+    /// it changes again, even once unticked, so that focus is not lost.
+    kept: Vec<bool>,
+    /// "Continue" was pressed while filtering: the search was cleared, for
+    /// every description to be read before one left unticked counts as "no".
+    cleared: bool,
+}
+
 /// An Annex I screen: a checklist whose every item stands for entries.
 fn is_screen(items: &[Opt]) -> bool {
     !items.is_empty()
@@ -121,8 +134,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
     let t = |id| lang.text(id);
     let n = node(props.node);
     let first = use_node_ref();
-    // Kept only on this page: a new question starts with no search.
-    let query = use_state(String::new);
+    let search = use_state(Search::default);
     let Some(ask) = n.ask() else {
         return Html::default();
     };
@@ -165,10 +177,6 @@ pub fn question_page(props: &QuestionProps) -> Html {
     let basis = n.basis();
     let basis_marked = any_marked(&basis);
     let onsubmit = props.onconfirm.reform(|e: SubmitEvent| e.prevent_default());
-    // The click is handled before the form would submit, so that "Continue"
-    // (and Enter, which clicks it) also works in a frame sandboxed without
-    // allow-forms, where submission is blocked.
-    let onclick = props.onconfirm.reform(|e: MouseEvent| e.prevent_default());
     // The summary's link moves focus to the answers without touching the URL,
     // which may belong to a host page.
     let onerrorlink = {
@@ -200,12 +208,33 @@ pub fn question_page(props: &QuestionProps) -> Html {
     // The search: each item that does not match is out of view, and so is
     // "None of these", which needs every description read.
     let screen = checklist && is_screen(items);
-    let words = search::words(&query);
+    let words = search::words(&search.query);
     let filtering = screen && !words.is_empty();
-    let shown: Vec<bool> = items
+    let matching: Vec<bool> = items
         .iter()
         .map(|o| !filtering || search::matches(&words, &searched(lang, o)))
         .collect();
+    let shown: Vec<bool> = (0..items.len())
+        .map(|i| matching[i] || search.kept.get(i) == Some(&true))
+        .collect();
+    // The click is handled before the form would submit, so that "Continue"
+    // (and Enter, which clicks it) also works in a frame sandboxed without
+    // allow-forms, where submission is blocked. While the search hides
+    // descriptions, it shows them all first: an unticked one counts as "no".
+    let onclick = {
+        let (search, onconfirm) = (search.clone(), props.onconfirm.clone());
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if filtering {
+                search.set(Search {
+                    cleared: true,
+                    ..Search::default()
+                });
+            } else {
+                onconfirm.emit(());
+            }
+        })
+    };
     let one = |i: usize, opt: &Opt| {
         let c = opt.choice;
         answer(
@@ -221,9 +250,14 @@ pub fn question_page(props: &QuestionProps) -> Html {
     let search_id = format!("{base}-search");
     let search_box = screen.then(|| {
         let oninput = {
-            let query = query.clone();
+            let search = search.clone();
+            let kept: Vec<bool> = (0..items.len()).map(ticked).collect();
             Callback::from(move |e: InputEvent| {
-                query.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+                search.set(Search {
+                    query: e.target_unchecked_into::<web_sys::HtmlInputElement>().value(),
+                    kept: kept.clone(),
+                    cleared: false,
+                });
             })
         };
         // Enter in the box searches; it does not answer the question.
@@ -232,14 +266,15 @@ pub fn question_page(props: &QuestionProps) -> Html {
                 e.prevent_default();
             }
         });
-        let found = shown.iter().filter(|s| **s).count();
+        let found = matching.iter().filter(|m| **m).count();
         let total = items.len().to_string();
+        let query = search.query.trim();
         let status = match (filtering, found) {
             (false, _) => String::new(),
-            (true, 0) => fill(t(ui::QUESTION_SEARCH_NOTHING), &[("query", query.trim())]),
+            (true, 0) => fill(t(ui::QUESTION_SEARCH_NOTHING), &[("query", query)]),
             (true, found) => fill(
                 t(ui::QUESTION_SEARCH_COUNT),
-                &[("shown", &found.to_string()), ("total", &total), ("query", query.trim())],
+                &[("shown", &found.to_string()), ("total", &total), ("query", query)],
             ),
         };
         html! {
@@ -247,8 +282,11 @@ pub fn question_page(props: &QuestionProps) -> Html {
                 <label class="cs-label" for={search_id.clone()}>{ t(ui::QUESTION_SEARCH) }</label>
                 <div id={format!("{search_id}-hint")} class="cs-hint">{ t(ui::QUESTION_SEARCH_HINT) }</div>
                 <input class="cs-input" type="search" id={search_id.clone()} autocomplete="off"
-                    aria-describedby={format!("{search_id}-hint")} value={(*query).clone()} {oninput} {onkeydown} />
+                    aria-describedby={format!("{search_id}-hint")} value={search.query.clone()} {oninput} {onkeydown} />
                 <p class="cs-search-status" role="status">{ status }</p>
+                if search.cleared {
+                    <p class="cs-search-cleared" role="alert">{ t(ui::QUESTION_SEARCH_READ_ALL) }</p>
+                }
             </div>
         }
     });

@@ -101,6 +101,22 @@ test('"Save and come back later" beside Continue stores the answers only when pr
   assert.equal(await status.count(), 0);
 });
 
+test('"Save and come back later" where the device holds something unreadable asks first, then confirms', async (t) => {
+  const garbage = '{"someone-else": true}';
+  const { page } = await open(t);
+  await page.evaluate((value) => localStorage.setItem('cyberscreen', value), garbage);
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await choose(page, EXPORT);
+  await page.getByRole('button', { name: 'Save and come back later' }).click();
+  await page.locator('.cs-replace').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('cyberscreen')), garbage, 'nothing replaced unasked');
+  await page.getByRole('button', { name: 'Replace it with my answers' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your answers are saved in this browser' }).waitFor();
+  assert.match(await page.evaluate(() => localStorage.getItem('cyberscreen')), /activity:export/);
+});
+
 test('blocked storage: the widget says so and works on', async (t) => {
   const { page } = await open(t, '', {
     init: () => {

@@ -28,7 +28,7 @@ const visible = (page) =>
 test('typing filters the descriptions, says how many match, and keeps what is ticked', async (t) => {
   const { page, log } = await screen(t);
   const loaded = log.requests.length;
-  const box = page.getByLabel('Find a description by your own words');
+  const box = page.getByLabel('Find a description in your own words');
   const status = page.locator('.cs-search-status');
   assert.equal(await status.textContent(), '', 'nothing said before a search');
   await box.fill('IMSI');
@@ -44,6 +44,13 @@ test('typing filters the descriptions, says how many match, and keeps what is ti
   await page.getByLabel(/Intercepts mobile calls/).check();
   await box.fill('password recovery');
   assert.deepEqual(await visible(page), ['cryptanalysis', 'mobile', 'not_sure'], 'the ticked item stays in view');
+  assert.equal(await status.textContent(), 'Descriptions matching “password recovery”: 1 of 6.', 'what matches is counted, not what is kept');
+  // Unticked, it stays until the search changes: focus is not lost.
+  const mobile = page.getByLabel(/Intercepts mobile calls/);
+  await mobile.uncheck();
+  assert.equal(await mobile.isVisible(), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.value), 'mobile');
+  await mobile.check();
   await box.fill('satellite');
   assert.match(await status.textContent(), /^No description matches “satellite”\. The law may use other words than yours/);
   await box.fill('');
@@ -53,7 +60,24 @@ test('typing filters the descriptions, says how many match, and keeps what is ti
   // The next question starts without a search.
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.locator('legend h1').waitFor();
-  assert.equal(await page.getByLabel('Find a description by your own words').count(), 0, 'only an Annex I screen has one');
+  assert.equal(await page.getByLabel('Find a description in your own words').count(), 0, 'only an Annex I screen has one');
+});
+
+test('"Continue" while the search hides descriptions shows them all first, as each left unticked counts as "no"', async (t) => {
+  const { page } = await screen(t);
+  await page.getByLabel('Find a description in your own words').fill('IMSI');
+  await page.getByLabel(/Intercepts mobile calls/).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Every description is shown again' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /read them all before you continue, as each one left unticked counts as “no”/);
+  assert.equal(await page.locator('legend h1').textContent(), 'Which of these could describe the equipment, whatever it is used for?', 'still the screen');
+  assert.equal(await page.getByLabel('Find a description in your own words').inputValue(), '');
+  assert.equal((await visible(page)).length, 8, 'every description and both answers that stand alone');
+  assert.equal(await page.getByLabel(/Intercepts mobile calls/).isChecked(), true, 'the tick stays');
+  await assertAccessible(page, 'the screen shown again in full');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('legend h1', { hasNotText: 'Which of these could describe the equipment' }).waitFor();
 });
 
 for (const [path, label, query, expected] of [

@@ -114,7 +114,7 @@ test('P5 with the keyboard only: an openly installed parental-control app is not
   await answerByKeyboard(page, 3); // Another country outside the EU
   await answerByKeyboard(page, 3); // No, we have had no such letter
   await tickByKeyboard(page, 1); // Software
-  await tickByKeyboard(page, 6); // None of these could fit the software
+  await tickByKeyboard(page, 6, { screen: true }); // None of these could fit the software
   await answerByKeyboard(page, 1); // No military or weapons end use known
   await answerByKeyboard(page, 0); // Yes: specially designed to monitor a child
   await answerByKeyboard(page, 1); // No: not covert, a permanent notification shows
@@ -138,10 +138,15 @@ test('P5 with the keyboard only: an openly installed parental-control app is not
 
 /** With the keyboard only, on a checklist: Tab to the box wanted, Space to
  * tick it, Enter to continue. */
-async function tickByKeyboard(page, position) {
+async function tickByKeyboard(page, position, { screen = false } = {}) {
   await page.locator('legend h1').waitFor();
   await assertAccessible(page, await page.locator('legend h1').textContent());
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'cs-title', 'focus is on the question');
+  // An Annex I screen's search box comes before its descriptions.
+  if (screen) {
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.type), 'search');
+  }
   for (let i = 0; i <= position; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await page.keyboard.press('Enter');
@@ -220,7 +225,7 @@ test('P12 with the keyboard only: an IMSI catcher sent to another Member State i
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus is on the question');
   await answerByKeyboard(page, 1); // Only send it to another EU Member State
   await tickByKeyboard(page, 0); // Equipment
-  await tickByKeyboard(page, 2); // Mobile interception
+  await tickByKeyboard(page, 2, { screen: true }); // Mobile interception
   await answerByKeyboard(page, 3); // Identifiers (f.2), after jamming, detection and content
   await answerByKeyboard(page, 1); // No: not an excluded kind
   await outcome(s, 'OUT-OF-SCOPE-ACTIVITY', ['Art.11(1)', 'Art.11(9)', '5A001.f.2']);

@@ -2,8 +2,10 @@
 //! small Markdown subset that a reviewer reads as plain text: `# ` the title
 //! (once, on the first line), `## ` headings, paragraphs, `- ` list items and
 //! `[text](address)` links to an https address or to a page beside it. It is
-//! turned into HTML here, at build time, so that its page runs no code; what
-//! the subset does not have is refused rather than shown as typed.
+//! turned into HTML here, at build time, so that its page runs no code. The
+//! markup a writer would most likely reach for and the subset lacks (deeper
+//! headings, other list marks, `**` emphasis, code, HTML, quotes, tables) is
+//! refused rather than shown as typed.
 
 use std::fmt::Write as _;
 

@@ -1,6 +1,6 @@
 //! Finding a description by the reader's own words: each word typed must be
 //! in one of the texts searched, whatever its case or accents ("uberwachung"
-//! finds "Überwachung", "securite" finds "sécurité").
+//! and "Ueberwachung" find "Überwachung", "securite" finds "sécurité").
 
 /// The query's words, folded; none for a blank query.
 pub fn words(query: &str) -> Vec<String> {
@@ -35,12 +35,18 @@ pub fn matches(words: &[String], texts: &[String]) -> bool {
     words.iter().all(|w| texts.iter().any(|t| within(t, w)))
 }
 
-/// Lower case without accents, with ß as "ss" and œ, æ as "oe", "ae". Only
-/// the letters of the widget's languages are folded: a table of all of
-/// Unicode would weigh more than the whole search.
+/// Lower case without accents, with ß as "ss". An "e" after "a", "o" or "u"
+/// is dropped, as German writes "ue" for "ü" where a keyboard has none; so
+/// œ and æ are "o" and "a", as "oe" and "ae" become. Query and texts are
+/// folded alike, so a match is lost nowhere. Only the letters of the
+/// widget's languages are folded: a table of all of Unicode would weigh more
+/// than the whole search.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if matches!(c, 'e' | 'E' | 'È'..='Ë' | 'è'..='ë') && out.ends_with(['a', 'o', 'u']) {
+            continue;
+        }
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
             'À'..='Å' | 'à'..='å' => out.push('a'),
@@ -52,8 +58,8 @@ pub fn fold(text: &str) -> String {
             'Ù'..='Ü' | 'ù'..='ü' => out.push('u'),
             'Ý' | 'ý' | 'ÿ' | 'Ÿ' => out.push('y'),
             'ß' => out.push_str("ss"),
-            'Œ' | 'œ' => out.push_str("oe"),
-            'Æ' | 'æ' => out.push_str("ae"),
+            'Œ' | 'œ' => out.push('o'),
+            'Æ' | 'æ' => out.push('a'),
             c => out.push(c),
         }
     }
@@ -68,7 +74,11 @@ mod tests {
     fn case_and_accents_do_not_matter() {
         assert_eq!(
             fold("Überwachung SÉCURITÉ Straße Œuvre"),
-            "uberwachung securite strasse oeuvre"
+            "uberwachung securite strasse ouvre"
+        );
+        assert_eq!(
+            fold("Ueberwachung Passwoerter"),
+            fold("Überwachung Passwörter")
         );
         let texts = [fold("Fängt Mobilfunk ab (etwa ein IMSI-Catcher)")];
         assert!(matches(&words("imsi catcher"), &texts));
