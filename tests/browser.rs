@@ -17,6 +17,7 @@ async fn mount() -> Element {
     // As on the widget's own page, which sets the document title.
     mount_with(Startup {
         owns_page: true,
+        whole_document: true,
         ..Startup::plain(Lang::En)
     })
     .await

@@ -31,6 +31,7 @@ fn with_region(page: &str, open: &str, close: &str, content: &str) -> String {
 async fn start_page(lang: Lang) -> String {
     let startup = Startup {
         owns_page: true,
+        whole_document: true,
         ..Startup::plain(lang)
     };
     let page = yew::LocalServerRenderer::<App>::with_props(AppProps { startup })

@@ -145,6 +145,7 @@ pub fn startup(
         saved,
         settings,
         owns_page: place == Place::Page,
+        whole_document: !matches!(place, Place::Element { .. }),
         storage_key,
         device,
         notices,
@@ -246,7 +247,7 @@ mod tests {
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(s.settings.member_state, Some("DE"));
         assert!(matches!(s.saved, Some((Source::Link, Err(_)))));
-        assert!(s.owns_page);
+        assert!(s.owns_page && s.whole_document);
         assert_eq!(s.storage_key.as_deref(), Some(STORAGE_KEY));
         assert!(s.notices.is_empty());
     }
@@ -328,6 +329,7 @@ mod tests {
         assert_eq!(s.settings.member_state, Some("DE"));
         assert!(s.saved.is_none(), "the host's fragment is not a share link");
         assert!(!s.owns_page);
+        assert!(s.whole_document, "the frame's document is the widget's");
         assert_eq!(warnings.len(), 2, "a and v are no settings: {warnings:?}");
     }
 
@@ -401,7 +403,7 @@ mod tests {
             matches!(s.saved, Some((Source::Device, _))),
             "the host's fragment is no link"
         );
-        assert!(!s.owns_page);
+        assert!(!s.owns_page && !s.whole_document, "in the host's page");
         let (s, _) = startup(
             inputs(
                 Place::Element {

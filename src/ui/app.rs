@@ -30,11 +30,12 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     let Startup {
         owns_page,
+        whole_document,
         settings,
         storage_key,
         ..
     } = &props.startup;
-    let owns_page = *owns_page;
+    let (owns_page, whole_document) = (*owns_page, *whole_document);
     let state = use_reducer_eq(|| State::start(props.startup.clone()));
     let root = use_node_ref();
     let ready = use_ready(&root, &settings.theme);
@@ -90,9 +91,10 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Settings> context={settings.clone()}>
         <div class="cs" ref={root} lang={lang.code()} data-state={if ready { "ready" } else { "loading" }}>
-            // The main landmark only where the widget is the page (a host has
-            // its own), around all it shows: nothing is left outside a landmark.
-            <@{if owns_page { "main" } else { "div" }} class="cs-main">
+            // The main landmark only where the widget is the whole document (a
+            // host has its own), around all it shows: nothing is left outside
+            // a landmark.
+            <@{if whole_document { "main" } else { "div" }} class="cs-main">
                 if offered.len() > 1 {
                     { language::picker(lang, state.loading, &offered, &onlang) }
                 }

@@ -106,6 +106,10 @@ pub struct Startup {
     /// history entry and the document title follows it. A host page's
     /// history and title stay the host's.
     pub owns_page: bool,
+    /// The widget is all its document holds (its own page, also inside a
+    /// frame): its root is the document's main landmark. A host's element
+    /// sits in the host's own.
+    pub whole_document: bool,
     /// Where answers are remembered on this device, if the user asks; none
     /// where the widget must keep nothing.
     pub storage_key: Option<String>,
@@ -123,6 +127,7 @@ impl Startup {
             saved: None,
             settings: Settings::default(),
             owns_page: false,
+            whole_document: false,
             storage_key: Some("cyberscreen".into()),
             device: Device::Empty,
             notices: Vec::new(),

@@ -170,7 +170,8 @@ const axeSource = await readFile(
 );
 
 /**
- * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page as it is now and
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA, and axe's best practices) on
+ * the page as it is now and
  * returns the violations. `page` may also be a frame, which axe run on its
  * parent skips. Injected through the DevTools protocol, so that a strict
  * Content-Security-Policy on the page does not block it.
@@ -185,7 +186,7 @@ export async function axe(page, rules) {
     const result = await window.axe.run(document, {
       runOnly: rules
         ? { type: 'rule', values: rules }
-        : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
     });
     return result.violations.map((v) => ({
       id: v.id,
