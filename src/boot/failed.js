@@ -15,7 +15,10 @@
     const messages = [...template.content.children];
     const wanted = [root.dataset.lang ?? '', ...navigator.languages, 'en'].map((tag) => tag.split('-')[0].toLowerCase());
     const message = wanted.map((code) => messages.find((m) => m.lang === code)).find(Boolean);
-    root.replaceChildren(message.cloneNode(true));
+    // The page's main landmark, as the widget's root would have been.
+    const main = document.createElement('main');
+    main.append(message.cloneNode(true));
+    root.replaceChildren(main);
     root.dataset.state = 'failed';
   };
   // A script, stylesheet or preload refused or not found: such errors do
