@@ -14,6 +14,7 @@ mod outcome;
 mod parts;
 mod question;
 mod remember;
+mod screen_search;
 pub mod settings;
 mod share;
 mod start;

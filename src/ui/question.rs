@@ -6,11 +6,12 @@
 
 use yew::prelude::*;
 
-use crate::rules::content::{choice, node, provision};
-use crate::rules::{Answer, Choice, Kind, NodeId, Opt, ProvisionKind};
-use crate::text::{Lang, fill, search, ui};
+use crate::rules::content::{choice, node};
+use crate::rules::{Answer, Choice, Kind, NodeId, Opt};
+use crate::text::{Lang, fill, ui};
 
 use super::parts::{BackLink, Heading, any_marked, cites, mark_symbol, marks_note, rich};
+use super::screen_search::{Search, is_screen, search_box};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -94,40 +95,6 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
     }
 }
 
-/// The Annex I screen's search, kept on its page only: a new question
-/// starts without one.
-#[derive(Clone, Default, PartialEq)]
-struct Search {
-    query: String,
-    /// The items ticked when the query last changed: they stay in view until
-    /// it changes again, even once unticked, so that focus is not lost.
-    kept: Vec<bool>,
-    /// "Continue" was pressed while filtering: the search was cleared, for
-    /// every description to be read before one left unticked counts as "no".
-    cleared: bool,
-}
-
-/// An Annex I screen: a checklist whose every item stands for entries.
-fn is_screen(items: &[Opt]) -> bool {
-    !items.is_empty()
-        && items.iter().all(|o| {
-            o.cites
-                .iter()
-                .any(|p| provision(*p).kind == ProvisionKind::Entry)
-        })
-}
-
-/// What the search looks in for an item: its words, its hint and the names
-/// of its entries, in the reader's language.
-fn searched(lang: Lang, opt: &Opt) -> Vec<String> {
-    let entries = opt.cites.iter().map(|p| provision(*p).label);
-    std::iter::once(opt.label)
-        .chain(opt.hint)
-        .chain(entries)
-        .map(|id| search::fold(lang.text(id)))
-        .collect()
-}
-
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionProps) -> Html {
     let lang = props.lang;
@@ -208,15 +175,8 @@ pub fn question_page(props: &QuestionProps) -> Html {
     // The search: each item that does not match is out of view, and so is
     // "None of these", which needs every description read.
     let screen = checklist && is_screen(items);
-    let words = search::words(&search.query);
-    let filtering = screen && !words.is_empty();
-    let matching: Vec<bool> = items
-        .iter()
-        .map(|o| !filtering || search::matches(&words, &searched(lang, o)))
-        .collect();
-    let shown: Vec<bool> = (0..items.len())
-        .map(|i| matching[i] || search.kept.get(i) == Some(&true))
-        .collect();
+    let filter = search.filter(lang, items, screen);
+    let filtering = filter.filtering;
     // The click is handled before the form would submit, so that "Continue"
     // (and Enter, which clicks it) also works in a frame sandboxed without
     // allow-forms, where submission is blocked. While the search hides
@@ -226,10 +186,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             if filtering {
-                search.set(Search {
-                    cleared: true,
-                    ..Search::default()
-                });
+                search.set(Search::cleared());
             } else {
                 onconfirm.emit(());
             }
@@ -247,49 +204,8 @@ pub fn question_page(props: &QuestionProps) -> Html {
             opt,
         )
     };
-    let search_id = format!("{base}-search");
-    let search_box = screen.then(|| {
-        let oninput = {
-            let search = search.clone();
-            let kept: Vec<bool> = (0..items.len()).map(ticked).collect();
-            Callback::from(move |e: InputEvent| {
-                search.set(Search {
-                    query: e.target_unchecked_into::<web_sys::HtmlInputElement>().value(),
-                    kept: kept.clone(),
-                    cleared: false,
-                });
-            })
-        };
-        // Enter in the box searches; it does not answer the question.
-        let onkeydown = Callback::from(|e: KeyboardEvent| {
-            if e.key() == "Enter" {
-                e.prevent_default();
-            }
-        });
-        let found = matching.iter().filter(|m| **m).count();
-        let total = items.len().to_string();
-        let query = search.query.trim();
-        let status = match (filtering, found) {
-            (false, _) => String::new(),
-            (true, 0) => fill(t(ui::QUESTION_SEARCH_NOTHING), &[("query", query)]),
-            (true, found) => fill(
-                t(ui::QUESTION_SEARCH_COUNT),
-                &[("shown", &found.to_string()), ("total", &total), ("query", query)],
-            ),
-        };
-        html! {
-            <div class="cs-search">
-                <label class="cs-label" for={search_id.clone()}>{ t(ui::QUESTION_SEARCH) }</label>
-                <div id={format!("{search_id}-hint")} class="cs-hint">{ t(ui::QUESTION_SEARCH_HINT) }</div>
-                <input class="cs-input" type="search" id={search_id.clone()} autocomplete="off"
-                    aria-describedby={format!("{search_id}-hint")} value={search.query.clone()} {oninput} {onkeydown} />
-                <p class="cs-search-status" role="status">{ status }</p>
-                if search.cleared {
-                    <p class="cs-search-cleared" role="alert">{ t(ui::QUESTION_SEARCH_READ_ALL) }</p>
-                }
-            </div>
-        }
-    });
+    let ticks: Vec<bool> = (0..items.len()).map(ticked).collect();
+    let search_box = screen.then(|| search_box(lang, &base, &search, &filter, ticks));
 
     html! {
         <div class="cs-page">
@@ -322,7 +238,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
                         <div class={if checklist { "cs-checkboxes" } else { "cs-radios" }}>
                             if checklist {
                                 { for items.iter().enumerate().map(|(i, opt)| {
-                                    answer(control(i, ticked(i), props.ontoggle.reform(move |_: Event| i), !shown[i]), opt)
+                                    answer(control(i, ticked(i), props.ontoggle.reform(move |_: Event| i), !filter.shown[i]), opt)
                                 }) }
                                 <div class="cs-or">{ t(ui::QUESTION_OR) }</div>
                                 { for alone.iter().enumerate().map(|(j, opt)| one(items.len() + j, opt)) }
