@@ -35,7 +35,7 @@ pub fn status_mark(lang: Lang, status: Status) -> Html {
         return Html::default();
     };
     html! {
-        <span class="cs-mark-group">
+        <span>
             { mark_symbol(lang, status) }
             <span class="cs-visually-hidden">{ format!(" ({})", lang.text(mark.word)) }</span>
         </span>

@@ -40,28 +40,25 @@ impl Files {
             let path = format!("content/{name}");
             files.push((path.clone(), std::fs::read_to_string(root.join(&path))?));
         }
-        let mut texts: Vec<_> = std::fs::read_dir(root.join("content/text"))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        texts.sort();
-        for p in texts {
-            let name = p.file_name().unwrap_or_default().to_string_lossy();
-            files.push((format!("content/text/{name}"), std::fs::read_to_string(&p)?));
-        }
-        let mut statements: Vec<_> = std::fs::read_dir(root.join("content/accessibility"))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .collect();
-        statements.sort();
-        for p in statements {
-            let name = p.file_name().unwrap_or_default().to_string_lossy();
-            files.push((
-                format!("content/accessibility/{name}"),
-                std::fs::read_to_string(&p)?,
-            ));
-        }
+        files.extend(Self::each_in(root, "content/text", "toml")?);
+        files.extend(Self::each_in(root, "content/accessibility", "md")?);
         Ok(Files(files))
+    }
+
+    /// Every `*.ext` file in `root/dir`, by name, as `(dir/name, text)`.
+    fn each_in(root: &Path, dir: &str, ext: &str) -> std::io::Result<Vec<(String, String)>> {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                Ok((format!("{dir}/{name}"), std::fs::read_to_string(&p)?))
+            })
+            .collect()
     }
 
     fn get(&self, path: &str) -> Result<&str, String> {
