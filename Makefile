@@ -63,7 +63,7 @@ wasm-profile: setup
 # docs/TREE.md, and the start pages in index.html and src/boot/start/.
 tree:
 	CYBERSCREEN_BLESS=1 cargo test -p cyberscreen-core --test all content::exported_
-	CYBERSCREEN_BLESS=1 cargo test -p cyberscreen --test prerender
+	CYBERSCREEN_BLESS=1 cargo test -p cyberscreen --test native prerender::
 
 # Fuzzes the decoders of links, saved answers and records (needs a nightly
 # toolchain and cargo-fuzz: `cargo install cargo-fuzz`). Not part of `test`.

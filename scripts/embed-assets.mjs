@@ -168,7 +168,7 @@ await writeFile(join(dist, 'embed.html'), embed);
 
 // Each other language's own pages, index.<lang>.html and embed.<lang>.html,
 // with its start page rendered in (src/boot/start/<lang>.html, kept current
-// by tests/prerender.rs): a host or a link that names the page shows the
+// by tests/native/prerender.rs): a host or a link that names the page shows the
 // language from the first paint.
 const startRegion = /(<div id="cyberscreen" class="cs-host"(?: data-embed)?)>[\s\S]*?(<\/div>\n  <template id="cyberscreen-failed">)/;
 for (const lang of Object.keys(packs).filter((code) => code !== 'en')) {

@@ -1,7 +1,7 @@
 //! The message shown when the code cannot start (an old browser, a CSP
 //! without 'wasm-unsafe-eval', a file that fails its integrity check). It is
 //! static HTML in `index.html`, one block per language, made from the text
-//! tables by `tests/prerender.rs`; the loader shows the one that fits.
+//! tables by `tests/native/prerender.rs`; the loader shows the one that fits.
 
 use crate::text::{Lang, ui};
 

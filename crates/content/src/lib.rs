@@ -12,12 +12,19 @@
 
 mod source;
 pub mod statement;
+// The closed sets the core's code is written against (classes, statuses,
+// sections, kinds, traits): one definition, read here for their words. The
+// core uses more of it than the compiler does.
+#[allow(dead_code)]
+#[path = "../../core/src/rules/vocab.rs"]
+mod vocab;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
 use source::*;
+use vocab::*;
 
 /// The reference language: every key it has is a key of the tables.
 pub const REFERENCE: &str = "en";
@@ -458,13 +465,8 @@ impl TextRefs<'_> {
     }
 }
 
-/// The words "continue" and the names of entry traits, as written in the tree.
+/// The word for "the checklist's next item", as written in the tree.
 const CONTINUE: &str = "continue";
-const TRAITS: [(&str, &str); 3] = [
-    ("annex-iv", "EntryTraits::ANNEX_IV"),
-    ("eu007-excluded", "EntryTraits::EU007_EXCLUDED"),
-    ("cat5-part2", "EntryTraits::CAT5_PART2"),
-];
 
 struct Generator<'a, 'b> {
     p: &'a Parsed,
@@ -525,11 +527,32 @@ impl<'a, 'b> Generator<'a, 'b> {
         self.texts.errors.push(e);
     }
 
+    /// The member of a closed set that `word` names, or an error that names
+    /// the words the set knows.
+    fn member<T: Copy>(
+        &mut self,
+        all: &[T],
+        code: fn(T) -> &'static str,
+        what: &str,
+        word: &str,
+        from: &str,
+    ) -> Option<T> {
+        let found = all.iter().copied().find(|m| code(*m) == word);
+        if found.is_none() {
+            let known: Vec<&str> = all.iter().map(|m| code(*m)).collect();
+            self.err(format!(
+                "{from}: unknown {what} {word:?} (one of: {})",
+                known.join(", ")
+            ));
+        }
+        found
+    }
+
     fn run(mut self) -> String {
         self.documents_and_provisions();
         self.marks_and_choices();
         self.nodes_table();
-        self.sections_and_authorities();
+        self.labels_and_authorities();
         self.out
     }
 
@@ -589,30 +612,14 @@ impl<'a, 'b> Generator<'a, 'b> {
     }
 
     fn traits(&mut self, list: &[String], from: &str) -> String {
-        let parts: Vec<&str> = list
-            .iter()
-            .filter_map(|t| {
-                let found = TRAITS.iter().find(|(k, _)| k == t).map(|(_, v)| *v);
-                if found.is_none() {
-                    self.texts
-                        .errors
-                        .push(format!("{from}: unknown entry trait {t:?}"));
-                }
-                found
-            })
-            .collect();
-        if parts.is_empty() {
-            "EntryTraits(0)".into()
-        } else {
-            format!(
-                "EntryTraits({})",
-                parts
-                    .iter()
-                    .map(|p| format!("{p}.0"))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            )
+        let mut bits = 0u8;
+        for t in list {
+            if let Some(t) = self.member(EntryTrait::ALL, EntryTrait::code, "entry trait", t, from)
+            {
+                bits |= 1 << t as u8;
+            }
         }
+        format!("EntryTraits({bits})")
     }
 
     /// `["mark", "!mark", "entry.trait", "!entry.trait"]`, all of which must hold.
@@ -636,7 +643,7 @@ impl<'a, 'b> Generator<'a, 'b> {
 
     /// The kind of a route, if its value is one of that kind: a web address
     /// with a host, an e-mail address, or a phone number in international form.
-    fn contact_kind(&mut self, r: &source::ContactSrc, from: &str) -> Option<&'static str> {
+    fn contact_kind(&mut self, r: &source::ContactSrc, from: &str) -> Option<ContactKind> {
         let web = |v: &str| {
             v.strip_prefix("https://").is_some_and(|rest| {
                 rest.split('/')
@@ -644,27 +651,25 @@ impl<'a, 'b> Generator<'a, 'b> {
                     .is_some_and(|host| host.contains('.'))
             })
         };
-        let (kind, fits) = match r.kind.as_str() {
-            "apply" => ("Apply", web(&r.value)),
-            "classification" => ("Classification", web(&r.value)),
-            "email" => (
-                "Email",
-                r.value.split_once('@').is_some_and(|(user, domain)| {
-                    !user.is_empty()
-                        && domain.contains('.')
-                        && r.value
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || "@._+-".contains(c))
-                }),
-            ),
-            "phone" => (
-                "Phone",
+        let kind = self.member(
+            ContactKind::ALL,
+            ContactKind::code,
+            "contact kind",
+            &r.kind,
+            from,
+        )?;
+        let fits = match kind {
+            ContactKind::Apply | ContactKind::Classification => web(&r.value),
+            ContactKind::Email => r.value.split_once('@').is_some_and(|(user, domain)| {
+                !user.is_empty()
+                    && domain.contains('.')
+                    && r.value
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "@._+-".contains(c))
+            }),
+            ContactKind::Phone => {
                 r.value.starts_with('+')
-                    && r.value[1..].chars().all(|c| c.is_ascii_digit() || c == ' '),
-            ),
-            other => {
-                self.err(format!("{from}: unknown contact kind {other:?}"));
-                return None;
+                    && r.value[1..].chars().all(|c| c.is_ascii_digit() || c == ' ')
             }
         };
         if !fits {
@@ -679,16 +684,10 @@ impl<'a, 'b> Generator<'a, 'b> {
         Some(kind)
     }
 
-    fn status(&mut self, s: &str, from: &str) -> &'static str {
-        match s {
-            "verified" => "Status::Verified",
-            "secondary" => "Status::Secondary",
-            "unverified" => "Status::Unverified",
-            other => {
-                self.err(format!("{from}: unknown verification status {other:?}"));
-                "Status::Unverified"
-            }
-        }
+    /// A verification status, as Rust; an unknown one is an error.
+    fn status(&mut self, s: &str, from: &str) -> String {
+        let status = self.member(Status::ALL, Status::code, "verification status", s, from);
+        format!("Status::{:?}", status.unwrap_or(Status::Unverified))
     }
 
     fn documents_and_provisions(&mut self) {
@@ -717,18 +716,16 @@ impl<'a, 'b> Generator<'a, 'b> {
                 self.err(format!("{from} names unknown document {}", pr.doc));
                 0
             });
-            let kind = match pr.kind.as_str() {
-                "law" => "ProvisionKind::Law",
-                "entry" => "ProvisionKind::Entry",
-                "note" => "ProvisionKind::Note",
-                "definition" => "ProvisionKind::Definition",
-                "guideline" => "ProvisionKind::Guideline",
-                other => {
-                    self.err(format!("{from}: unknown kind {other:?}"));
-                    "ProvisionKind::Law"
-                }
-            };
-            if pr.kind != "note" && !pr.applies_to.is_empty() {
+            let kind = self
+                .member(
+                    ProvisionKind::ALL,
+                    ProvisionKind::code,
+                    "kind",
+                    &pr.kind,
+                    &from,
+                )
+                .unwrap_or(ProvisionKind::Law);
+            if kind != ProvisionKind::Note && !pr.applies_to.is_empty() {
                 self.err(format!("{from}: only notes apply to entries"));
             }
             let applies_to = self.cites(&pr.applies_to, &from);
@@ -736,7 +733,7 @@ impl<'a, 'b> Generator<'a, 'b> {
             let status = self.status(&pr.status, &from);
             let _ = writeln!(
                 s,
-                "    Provision {{ token: {:?}, doc: DocId({doc}), status: {status}, kind: {kind}, applies_to: {applies_to}, label: {label} }},",
+                "    Provision {{ token: {:?}, doc: DocId({doc}), status: {status}, kind: ProvisionKind::{kind:?}, applies_to: {applies_to}, label: {label} }},",
                 pr.id
             );
         }
@@ -844,14 +841,18 @@ impl<'a, 'b> Generator<'a, 'b> {
                 .push(format!("content/tree.toml: {from} needs a section"));
             ""
         });
-        if !self.p.tree.sections.iter().any(|s| s == section) {
-            self.err(format!(
-                "content/tree.toml: {from}: unknown section {section:?}"
-            ));
-        }
+        let section = self
+            .member(
+                Section::ALL,
+                Section::code,
+                "section",
+                section,
+                &format!("content/tree.toml: {from}"),
+            )
+            .unwrap_or(Section::Activity);
         format!(
-            "Ask {{ section: Section::{}, hint: {}, criteria: {}, help: {}, falls_in: {}, falls_out: {} }}",
-            camel(section),
+            "Ask {{ section: Section::{:?}, hint: {}, criteria: {}, help: {}, falls_in: {}, falls_out: {} }}",
+            section,
             self.texts.required(&format!("{prefix}.hint")),
             self.texts.optional_expr(&format!("{prefix}.criteria")),
             self.texts.optional_expr(&format!("{prefix}.help")),
@@ -1031,15 +1032,21 @@ impl<'a, 'b> Generator<'a, 'b> {
             }
             "outcome" => {
                 self.only(n, from, &["class", "notes", "open_marks", "names_entry"]);
-                let class = match n.class.as_deref().map(outcome_class) {
-                    Some(Some(c)) => c,
-                    other => {
-                        self.err(format!(
-                            "content/tree.toml: {from}: class {other:?} is not an outcome class"
-                        ));
-                        "OutcomeClass::Consult"
+                let where_ = format!("content/tree.toml: {from}");
+                let class = match n.class.as_deref() {
+                    Some(c) => self.member(
+                        OutcomeClass::ALL,
+                        OutcomeClass::code,
+                        "outcome class",
+                        c,
+                        &where_,
+                    ),
+                    None => {
+                        self.err(format!("{where_} needs a class"));
+                        None
                     }
                 };
+                let class = format!("OutcomeClass::{:?}", class.unwrap_or(OutcomeClass::Consult));
                 let notes: Vec<String> = n
                     .notes
                     .iter()
@@ -1191,12 +1198,17 @@ impl<'a, 'b> Generator<'a, 'b> {
         )
     }
 
-    fn sections_and_authorities(&mut self) {
+    fn labels_and_authorities(&mut self) {
         let p = self.p;
         let mut s = String::from("pub static SECTIONS: &[(Section, TextId)] = &[\n");
-        for sec in &p.tree.sections {
-            let t = self.texts.required(&format!("section.{sec}"));
-            let _ = writeln!(s, "    (Section::{}, {t}),", camel(sec));
+        for sec in Section::ALL {
+            let t = self.texts.required(&format!("section.{}", sec.code()));
+            let _ = writeln!(s, "    (Section::{sec:?}, {t}),");
+        }
+        s.push_str("];\n\n/// Each class's name, in the order of `OutcomeClass::ALL`.\npub static CLASS_LABELS: [TextId; OutcomeClass::ALL.len()] = [\n");
+        for class in OutcomeClass::ALL {
+            let t = self.texts.required(&format!("class.{}", class.code()));
+            let _ = writeln!(s, "    {t},");
         }
         s.push_str("];\n\npub static AUTHORITIES: &[Authority] = &[\n");
         let mut states = BTreeSet::new();
@@ -1218,7 +1230,7 @@ impl<'a, 'b> Generator<'a, 'b> {
                 let status = self.status(&r.status, &from);
                 let _ = write!(
                     routes,
-                    "Contact {{ kind: ContactKind::{kind}, value: {:?}, status: {status} }}, ",
+                    "Contact {{ kind: ContactKind::{kind:?}, value: {:?}, status: {status} }}, ",
                     r.value
                 );
             }
@@ -1234,22 +1246,6 @@ impl<'a, 'b> Generator<'a, 'b> {
         s.push_str("];\n");
         self.out.push_str(&s);
     }
-}
-
-fn outcome_class(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "LISTED" => "OutcomeClass::Listed",
-        "INTRA-EU-LICENCE" => "OutcomeClass::IntraEuLicence",
-        "ART4-LICENCE" => "OutcomeClass::Art4Licence",
-        "ART4-NOTIFY" => "OutcomeClass::Art4Notify",
-        "ART5-LICENCE" => "OutcomeClass::Art5Licence",
-        "ART5-NOTIFY" => "OutcomeClass::Art5Notify",
-        "ART5-DUE-DILIGENCE" => "OutcomeClass::Art5DueDiligence",
-        "NOT-CSI" => "OutcomeClass::NotCsi",
-        "CONSULT" => "OutcomeClass::Consult",
-        "OUT-OF-SCOPE-ACTIVITY" => "OutcomeClass::OutOfScopeActivity",
-        _ => return None,
-    })
 }
 
 fn camel(s: &str) -> String {

@@ -6,7 +6,6 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct TreeFile {
     pub start: String,
-    pub sections: Vec<String>,
     #[serde(default)]
     pub mark: Vec<MarkSrc>,
     pub node: Vec<NodeSrc>,

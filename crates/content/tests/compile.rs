@@ -6,7 +6,6 @@ use cyberscreen_content::{Files, compile};
 
 const TREE: &str = r#"
 start = "kind"
-sections = ["s"]
 
 [[mark]]
 id = "m"
@@ -15,7 +14,7 @@ about = "A mark."
 [[node]]
 id = "kind"
 kind = "checklist"
-section = "s"
+section = "listing"
 cites = ["P"]
 options = [
   { answer = "first", next = "ask", marks = ["m"] },
@@ -27,7 +26,7 @@ then = "route"
 [[node]]
 id = "ask"
 kind = "question"
-section = "s"
+section = "listing"
 cites = ["P"]
 options = [
   { answer = "yes", next = "done", entry = "E", entry_is = ["annex-iv"] },
@@ -82,7 +81,23 @@ no = "No"
 none = "None"
 
 [section]
-s = "Section"
+activity = "Activity"
+authority = "Authority"
+listing = "Listing"
+definition = "Definition"
+diligence = "Diligence"
+
+[class]
+LISTED = "Listed"
+INTRA-EU-LICENCE = "Intra-EU"
+ART4-LICENCE = "Art. 4 licence"
+ART4-NOTIFY = "Art. 4 notify"
+ART5-LICENCE = "Art. 5 licence"
+ART5-NOTIFY = "Art. 5 notify"
+ART5-DUE-DILIGENCE = "Due diligence"
+NOT-CSI = "Not a CSI"
+CONSULT = "Consult"
+OUT-OF-SCOPE-ACTIVITY = "Out of scope"
 
 [doc.d]
 title = "Document"
@@ -293,7 +308,7 @@ fn a_sound_content_compiles_to_tables() {
         "Kind::Checklist",
         "Kind::Junction",
         "Target::Continue",
-        "EntryTraits(EntryTraits::ANNEX_IV.0)",
+        "EntryTraits(1)",
         "negated: true",
         "pub static LOOP_OF",
     ] {
@@ -460,6 +475,58 @@ fn an_unknown_field_or_kind_is_refused() {
         None,
     );
     assert!(e.contains("unknown field `whatever`"), "{e}");
+}
+
+#[test]
+fn a_misspelt_word_of_a_closed_set_is_refused_with_the_words_it_knows() {
+    for (from, to, says) in [
+        (
+            "section = \"listing\"",
+            "section = \"listings\"",
+            "content/tree.toml: node kind: unknown section \"listings\" (one of: activity, authority, listing, definition, diligence)",
+        ),
+        (
+            "class = \"LISTED\"",
+            "class = \"LISTD\"",
+            "content/tree.toml: node done: unknown outcome class \"LISTD\" (one of: LISTED, INTRA-EU-LICENCE,",
+        ),
+        (
+            "entry_is = [\"annex-iv\"]",
+            "entry_is = [\"annex-4\"]",
+            "unknown entry trait \"annex-4\" (one of: annex-iv, eu007-excluded, cat5-part2)",
+        ),
+    ] {
+        let e = errors(&TREE.replace(from, to), EN, None);
+        assert!(e.contains(says), "{to}: {e}");
+    }
+    let sources = SOURCES.replace(
+        "status = \"verified\", kind = \"law\"",
+        "status = \"checked\", kind = \"rule\"",
+    );
+    let mut f = files(TREE, EN, None);
+    if let Some((_, text)) = f.0.iter_mut().find(|(p, _)| p == "content/sources.toml") {
+        *text = sources;
+    }
+    let e = errors_of(&f);
+    assert!(e.contains("provision P: unknown verification status \"checked\" (one of: verified, secondary, unverified)"), "{e}");
+    assert!(
+        e.contains(
+            "provision P: unknown kind \"rule\" (one of: law, entry, note, definition, guideline)"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn every_class_and_section_needs_its_name() {
+    let e = errors(
+        TREE,
+        &EN.replace("CONSULT = \"Consult\"\n", "")
+            .replace("diligence = \"Diligence\"\n", ""),
+        None,
+    );
+    assert!(e.contains("class.CONSULT"), "{e}");
+    assert!(e.contains("section.diligence"), "{e}");
 }
 
 #[test]

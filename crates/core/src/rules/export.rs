@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::content::{self, CONTENT_VERSION, DOCUMENTS, MARKS, PROVISIONS, START, node, provision};
 use super::json::quote;
 use super::model::{
-    Atom, EntryTraits, Kind, Node, Open, Opt, ProvisionId, Route, Status, Target, Test,
+    Atom, EntryTrait, EntryTraits, Kind, Node, Open, Opt, ProvisionId, Route, Status, Target, Test,
 };
 use crate::text::Lang;
 
@@ -18,14 +18,6 @@ fn tokens(list: &[ProvisionId]) -> Vec<&'static str> {
 fn json_list(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| quote(s)).collect();
     format!("[{}]", quoted.join(", "))
-}
-
-fn status_key(s: Status) -> &'static str {
-    match s {
-        Status::Verified => "verified",
-        Status::Secondary => "secondary",
-        Status::Unverified => "unverified",
-    }
 }
 
 fn target_key(t: Target) -> &'static str {
@@ -44,17 +36,11 @@ fn mark_keys(bits: u32) -> Vec<&'static str> {
         .collect()
 }
 
-const TRAIT_NAMES: [(EntryTraits, &str); 3] = [
-    (EntryTraits::ANNEX_IV, "annex-iv"),
-    (EntryTraits::EU007_EXCLUDED, "eu007-excluded"),
-    (EntryTraits::CAT5_PART2, "cat5-part2"),
-];
-
 fn trait_keys(t: EntryTraits) -> Vec<&'static str> {
-    TRAIT_NAMES
+    EntryTrait::ALL
         .iter()
-        .filter(|(x, _)| t.has(*x))
-        .map(|(_, k)| *k)
+        .filter(|x| t.has(EntryTraits::of(**x)))
+        .map(|x| x.code())
         .collect()
 }
 
@@ -150,7 +136,7 @@ pub fn to_json() -> String {
             "    {{\"id\": {}, \"document\": {}, \"status\": {}, \"kind\": {}, \"label\": {}}}{}",
             quote(p.token),
             quote(content::document(p.doc).key),
-            quote(status_key(p.status)),
+            quote(p.status.code()),
             quote(&format!("{:?}", p.kind).to_lowercase()),
             quote(en.text(p.label)),
             if i + 1 < PROVISIONS.len() { "," } else { "" }
@@ -341,12 +327,7 @@ pub fn to_markdown() -> String {
                 let p = provision(*p);
                 match p.status {
                     Status::Verified => format!("{} [`{}`]", en.text(p.label), p.token),
-                    other => format!(
-                        "{} [`{}`, {}]",
-                        en.text(p.label),
-                        p.token,
-                        status_key(other)
-                    ),
+                    other => format!("{} [`{}`, {}]", en.text(p.label), p.token, other.code()),
                 }
             })
             .collect();
@@ -383,7 +364,7 @@ pub fn to_markdown() -> String {
             extra.push("stands for every item ticked".into());
         }
         if let Some(st) = o.status.filter(|st| *st != Status::Verified) {
-            extra.push(status_key(st).into());
+            extra.push(st.code().into());
         }
         if !o.cites.is_empty() {
             extra.push(cite_list(o.cites));

@@ -14,6 +14,7 @@ pub mod record;
 pub mod report;
 pub mod saved;
 pub mod validate;
+pub mod vocab;
 
 pub use engine::{AnswerError, Answers, Cursor, End, Passed, Walk, walk};
 pub use explain::{Alternative, Explanation, LeadsTo, Step, explain};

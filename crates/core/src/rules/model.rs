@@ -1,6 +1,7 @@
 //! The shapes of the tree. The data itself is in `content/tree.toml`; the
 //! tables are generated from it by the content compiler (`crates/content`).
 
+pub use super::vocab::*;
 use crate::text::{Lang, TextId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -56,18 +57,20 @@ impl Marks {
     }
 }
 
-/// What a matching Annex I entry brings with it for the advice.
+/// The traits a matching Annex I entry brings with it for the advice: a set
+/// of `EntryTrait`s.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntryTraits(pub u8);
 
+const _: () = assert!(
+    EntryTrait::ALL.len() <= 8,
+    "EntryTraits holds at most 8 traits"
+);
+
 impl EntryTraits {
-    /// In Annex IV: a transfer licence inside the EU, and no general
-    /// export authorisation of any kind (Annex II, Section I).
-    pub const ANNEX_IV: EntryTraits = EntryTraits(1);
-    /// Software or technology that EU007 excludes by name.
-    pub const EU007_EXCLUDED: EntryTraits = EntryTraits(2);
-    /// Category 5 Part 2 (information security): Art. 11(8).
-    pub const CAT5_PART2: EntryTraits = EntryTraits(4);
+    pub const fn of(t: EntryTrait) -> EntryTraits {
+        EntryTraits(1 << t as u8)
+    }
 
     pub fn has(self, t: EntryTraits) -> bool {
         self.0 & t.0 == t.0
@@ -401,16 +404,6 @@ pub enum Answer {
     Ticked(Items),
 }
 
-/// Groups of questions, in the order the check-your-answers page shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Section {
-    Activity,
-    Authority,
-    Listing,
-    Definition,
-    Diligence,
-}
-
 /// A set of outcome classes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Classes(u16);
@@ -442,81 +435,11 @@ impl Classes {
     }
 }
 
-/// The outcome classes; their codes are the `data-outcome` values hosts read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OutcomeClass {
-    Listed,
-    IntraEuLicence,
-    Art4Licence,
-    Art4Notify,
-    Art5Licence,
-    Art5Notify,
-    Art5DueDiligence,
-    NotCsi,
-    Consult,
-    OutOfScopeActivity,
-}
-
 impl OutcomeClass {
-    pub const ALL: &'static [OutcomeClass] = &[
-        OutcomeClass::Listed,
-        OutcomeClass::IntraEuLicence,
-        OutcomeClass::Art4Licence,
-        OutcomeClass::Art4Notify,
-        OutcomeClass::Art5Licence,
-        OutcomeClass::Art5Notify,
-        OutcomeClass::Art5DueDiligence,
-        OutcomeClass::NotCsi,
-        OutcomeClass::Consult,
-        OutcomeClass::OutOfScopeActivity,
-    ];
-
-    /// The class a code names; none for one this version does not know.
-    pub fn from_code(code: &str) -> Option<OutcomeClass> {
-        OutcomeClass::ALL.iter().copied().find(|c| c.code() == code)
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            OutcomeClass::Listed => "LISTED",
-            OutcomeClass::IntraEuLicence => "INTRA-EU-LICENCE",
-            OutcomeClass::Art4Licence => "ART4-LICENCE",
-            OutcomeClass::Art4Notify => "ART4-NOTIFY",
-            OutcomeClass::Art5Licence => "ART5-LICENCE",
-            OutcomeClass::Art5Notify => "ART5-NOTIFY",
-            OutcomeClass::Art5DueDiligence => "ART5-DUE-DILIGENCE",
-            OutcomeClass::NotCsi => "NOT-CSI",
-            OutcomeClass::Consult => "CONSULT",
-            OutcomeClass::OutOfScopeActivity => "OUT-OF-SCOPE-ACTIVITY",
-        }
-    }
-
+    /// Its name, in the reader's words.
     pub fn label(self) -> TextId {
-        use crate::text::class;
-        match self {
-            OutcomeClass::Listed => class::LISTED,
-            OutcomeClass::IntraEuLicence => class::INTRA_EU_LICENCE,
-            OutcomeClass::Art4Licence => class::ART4_LICENCE,
-            OutcomeClass::Art4Notify => class::ART4_NOTIFY,
-            OutcomeClass::Art5Licence => class::ART5_LICENCE,
-            OutcomeClass::Art5Notify => class::ART5_NOTIFY,
-            OutcomeClass::Art5DueDiligence => class::ART5_DUE_DILIGENCE,
-            OutcomeClass::NotCsi => class::NOT_CSI,
-            OutcomeClass::Consult => class::CONSULT,
-            OutcomeClass::OutOfScopeActivity => class::OUT_OF_SCOPE_ACTIVITY,
-        }
+        super::content::CLASS_LABELS[self as usize]
     }
-}
-
-/// How far a statement was checked against the official text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Read in the official text (or a faithful copy of it).
-    Verified,
-    /// Confirmed only through a secondary source.
-    Secondary,
-    /// Not confirmed: shown to users as unverified.
-    Unverified,
 }
 
 /// How a statement that is not verified is marked.
@@ -539,21 +462,6 @@ impl Status {
         };
         Some(Mark { word, symbol })
     }
-}
-
-/// What kind of provision a citation is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProvisionKind {
-    /// An article or annex of the Regulation, or a sanctions regulation.
-    Law,
-    /// An Annex I entry: what a listed item is listed under.
-    Entry,
-    /// An Annex I note that takes items out of an entry.
-    Note,
-    /// An Annex I definition or general note.
-    Definition,
-    /// A section of the Commission's guidelines.
-    Guideline,
 }
 
 #[derive(Debug)]
@@ -596,16 +504,6 @@ pub struct Contact {
     /// A web address, an e-mail address or a phone number, as `kind` says.
     pub value: &'static str,
     pub status: Status,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ContactKind {
-    /// Where to apply for an authorisation (a licence).
-    Apply,
-    /// Where to ask whether an item is listed (a classification or advice).
-    Classification,
-    Email,
-    Phone,
 }
 
 impl Contact {

@@ -16,8 +16,8 @@ use cyberscreen_core::rules::engine::holds;
 use cyberscreen_core::rules::paths::{answers_at, path_lengths};
 use cyberscreen_core::rules::validate::validate;
 use cyberscreen_core::rules::{
-    Answer, Answers, Choice, Cursor, End, Explanation, Kind, LeadsTo, NodeId, OutcomeClass,
-    ProvisionKind, Section, Target, explain, walk,
+    Answer, Answers, Choice, Cursor, End, EntryTrait, EntryTraits, Explanation, Kind, LeadsTo,
+    NodeId, OutcomeClass, ProvisionKind, Section, Target, explain, walk,
 };
 use cyberscreen_core::text::{Lang, ui};
 use proptest::prelude::*;
@@ -310,9 +310,7 @@ fn no_path_offers_eu001_for_an_annex_iv_item() {
         let annex_iv = ANNEX_IV.contains(&token);
         assert_eq!(
             annex_iv,
-            entry
-                .traits
-                .has(cyberscreen_core::rules::EntryTraits::ANNEX_IV),
+            entry.traits.has(EntryTraits::of(EntryTrait::AnnexIv)),
             "{token}: its Annex IV trait"
         );
         let o = node(cursor.at).outcome().unwrap();

@@ -3,7 +3,6 @@
 //! that it can be read while the code loads, and the message for when the
 //! code cannot start.
 //! With CYBERSCREEN_BLESS=1 in the environment, the test writes them there.
-#![cfg(not(target_arch = "wasm32"))]
 
 use cyberscreen::text::Lang;
 use cyberscreen::ui::failure::failure_template;

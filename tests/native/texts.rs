@@ -1,6 +1,5 @@
 //! Every text in the tables is shown somewhere: by the content tables, by
 //! the core, or by the interface.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
