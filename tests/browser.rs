@@ -220,7 +220,7 @@ async fn the_result_page_shows_every_fact_of_its_report() {
     let report = Report::new(
         &saved.restore().answers,
         Lang::En,
-        Some("DE"),
+        cyberscreen::rules::MemberState::from_code("DE"),
         &Default::default(),
     )
     .expect("an outcome");

@@ -202,6 +202,7 @@ fn stored(key: &str) -> Result<Option<String>, ()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::MemberState;
 
     fn inputs(place: Place, attributes: &[(&str, &str)], fragment: &str) -> PageInputs {
         let pairs = |list: &[(&str, &str)]| {
@@ -245,7 +246,7 @@ mod tests {
             nothing_stored,
         );
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(s.settings.member_state, Some("DE"));
+        assert_eq!(s.settings.member_state, MemberState::from_code("DE"));
         assert!(matches!(s.saved, Some((Source::Link, Err(_)))));
         assert!(s.owns_page && s.whole_document);
         assert_eq!(s.storage_key.as_deref(), Some(STORAGE_KEY));
@@ -326,7 +327,7 @@ mod tests {
             ),
             nothing_stored,
         );
-        assert_eq!(s.settings.member_state, Some("DE"));
+        assert_eq!(s.settings.member_state, MemberState::from_code("DE"));
         assert!(s.saved.is_none(), "the host's fragment is not a share link");
         assert!(!s.owns_page);
         assert!(s.whole_document, "the frame's document is the widget's");
@@ -354,12 +355,12 @@ mod tests {
             startup(i, nothing_stored)
         };
         let (s, warnings) = framed_by(Some("https://portal.example"));
-        assert_eq!(s.settings.member_state, Some("DE"));
+        assert_eq!(s.settings.member_state, MemberState::from_code("DE"));
         assert!(warnings.is_empty(), "{warnings:?}");
         let (s, _) = framed_by(None);
         assert_eq!(
             s.settings.member_state,
-            Some("DE"),
+            MemberState::from_code("DE"),
             "where the browser does not tell, as before"
         );
         let (s, warnings) = framed_by(Some("https://elsewhere.example"));
@@ -393,7 +394,7 @@ mod tests {
             warnings.is_empty(),
             "the host's own attributes are not warned about: {warnings:?}"
         );
-        assert_eq!(s.settings.member_state, Some("AT"));
+        assert_eq!(s.settings.member_state, MemberState::from_code("AT"));
         assert_eq!(
             (s.settings.parent_origin, s.settings.theme),
             (None, vec![]),

@@ -19,7 +19,6 @@ use super::share::{self, ShareLink};
 use super::start::StartPage;
 use super::state::{Action, Page, Startup, State};
 use crate::platform::packs;
-use crate::rules::content::node;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -64,7 +63,7 @@ pub fn app(props: &AppProps) -> Html {
         // Keyed by the node, so that each question gets inputs of its own:
         // reused ones could keep the checked state of the page before.
         Page::Question(n) => html! {
-            <QuestionPage key={node(n).key} {lang} node={n} selected={state.selected} error={state.error}
+            <QuestionPage key={n.node().key} {lang} node={n} selected={state.selected} error={state.error}
                 onselect={dispatch.reform(Action::Select)} ontoggle={dispatch.reform(Action::Toggle)}
                 onconfirm={send(|_| Action::Confirm)} onback={onback.clone()}
                 onsave={storage_key.is_some().then(|| remembering.onsave.clone())}

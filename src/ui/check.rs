@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::rules::content::node;
 use crate::rules::record::answered_by_section;
-use crate::rules::{Answers, NodeId};
+use crate::rules::{Answers, MemberState, NodeId};
 use crate::text::{Lang, fill, ui};
 
 use super::member_state::MemberStateField;
@@ -66,8 +66,8 @@ pub struct CheckProps {
     pub lang: Lang,
     pub answers: Answers,
     pub onchange: Callback<NodeId>,
-    pub member_state: Option<&'static str>,
-    pub onmemberstate: Callback<Option<&'static str>>,
+    pub member_state: Option<MemberState>,
+    pub onmemberstate: Callback<Option<MemberState>>,
     pub oncontinue: Callback<()>,
     pub onback: Callback<()>,
 }

@@ -144,7 +144,12 @@ fn page_title(state: &State) -> String {
         Page::Outcome(_) => crate::rules::explain(&state.answers)
             .map(|e| crate::rules::report::outcome_title(lang, &e))
             .unwrap_or_default(),
-        Page::Question(n) | Page::Interruption(n) => lang.text(node(n).title).to_owned(),
+        Page::Question(_) | Page::Interruption(_) => state
+            .page
+            .node()
+            .map(|n| lang.text(node(n).title))
+            .unwrap_or_default()
+            .to_owned(),
     };
     let title = format!("{heading} – {}", lang.text(ui::APP_NAME));
     if state.error {

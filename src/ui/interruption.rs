@@ -4,9 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::rules::NodeId;
-use crate::rules::content::node;
-use crate::rules::model::Kind;
+use crate::rules::StopNode;
 use crate::text::{Lang, ui};
 
 use super::parts::{BackLink, Heading, any_marked, cites, marks_note, rich};
@@ -14,7 +12,7 @@ use super::parts::{BackLink, Heading, any_marked, cites, marks_note, rich};
 #[derive(Properties, PartialEq)]
 pub struct InterruptionProps {
     pub lang: Lang,
-    pub node: NodeId,
+    pub node: StopNode,
     pub onproceed: Callback<()>,
     pub onback: Callback<()>,
 }
@@ -22,10 +20,8 @@ pub struct InterruptionProps {
 #[function_component(InterruptionPage)]
 pub fn interruption_page(props: &InterruptionProps) -> Html {
     let lang = props.lang;
-    let n = node(props.node);
-    let Kind::Interruption { body, .. } = n.kind else {
-        return Html::default();
-    };
+    let n = props.node.node();
+    let body = props.node.body();
     let onclick = props.onproceed.reform(|_: MouseEvent| ());
     html! {
         <div class="cs-page cs-interruption">

@@ -8,7 +8,7 @@ use crate::rules::about::{Field, MAX_CHARS};
 use crate::rules::content::CONTENT_VERSION;
 use crate::rules::record::Record;
 use crate::rules::report::Report;
-use crate::rules::{Note, Status};
+use crate::rules::{MemberState, Note, Status};
 use crate::text::{fill, ui};
 
 use super::check::AnswerList;
@@ -24,7 +24,7 @@ pub struct OutcomeProps {
     pub state: State,
     pub onback: Callback<()>,
     pub onrestart: Callback<()>,
-    pub onmemberstate: Callback<Option<&'static str>>,
+    pub onmemberstate: Callback<Option<MemberState>>,
     pub onabout: Callback<(Field, String)>,
 }
 

@@ -6,8 +6,8 @@
 
 use yew::prelude::*;
 
-use crate::rules::content::{choice, node};
-use crate::rules::{Answer, Choice, Kind, NodeId, Opt};
+use crate::rules::content::choice;
+use crate::rules::{Answer, AskNode, Choice, Offered, Opt};
 use crate::text::{Lang, fill, ui};
 
 use super::parts::{BackLink, Heading, any_marked, cites, mark_symbol, marks_note, rich};
@@ -16,7 +16,7 @@ use super::screen_search::{Search, is_screen, search_box};
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
     pub lang: Lang,
-    pub node: NodeId,
+    pub node: AskNode,
     pub selected: Option<Answer>,
     pub error: bool,
     pub onselect: Callback<Choice>,
@@ -99,16 +99,13 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
 pub fn question_page(props: &QuestionProps) -> Html {
     let lang = props.lang;
     let t = |id| lang.text(id);
-    let n = node(props.node);
+    let n = props.node.node();
+    let ask = props.node.ask();
     let first = use_node_ref();
     let search = use_state(Search::default);
-    let Some(ask) = n.ask() else {
-        return Html::default();
-    };
-    let (items, alone, checklist): (&[Opt], &[Opt], bool) = match &n.kind {
-        Kind::Question(q) => (q.options, &[], false),
-        Kind::Checklist(c) => (c.items, c.exclusive, true),
-        _ => return Html::default(),
+    let (items, alone, checklist): (&[Opt], &[Opt], bool) = match props.node.offered() {
+        Offered::One(options) => (options, &[], false),
+        Offered::Ticked { items, alone } => (items, alone, true),
     };
     let base = format!("cs-{}", n.key);
     let hint_id = format!("{base}-hint");

@@ -2,13 +2,13 @@
 //! attributes, `data-` attributes or an iframe's fragment) into a checked
 //! value. An invalid value falls back to the default with a warning.
 
-use crate::rules::content::authority;
+use crate::rules::MemberState;
 use crate::text::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     pub lang: Option<Lang>,
-    pub member_state: Option<&'static str>,
+    pub member_state: Option<MemberState>,
     /// The level of the widget's page headings (1 to 6), so that they fit
     /// the host page's outline.
     pub heading_level: u8,
@@ -190,8 +190,8 @@ impl Settings {
             }
             let ok = match key {
                 "lang" => Lang::from_tag(value).map(|l| s.lang = Some(l)).is_some(),
-                "member-state" => authority(&value.to_ascii_uppercase())
-                    .map(|a| s.member_state = Some(a.state))
+                "member-state" => MemberState::from_code(&value.to_ascii_uppercase())
+                    .map(|m| s.member_state = Some(m))
                     .is_some(),
                 "heading-level" => match value.parse::<u8>() {
                     Ok(n @ 1..=6) => {
@@ -285,7 +285,7 @@ mod tests {
         ]);
         assert_eq!(warnings, Vec::<String>::new());
         assert_eq!(s.lang, Some(Lang::De));
-        assert_eq!(s.member_state, Some("FR"));
+        assert_eq!(s.member_state, MemberState::from_code("FR"));
         assert_eq!(
             (s.heading(0), s.heading(1), s.heading(5)),
             ("h3", "h4", "h6")

@@ -10,7 +10,8 @@ use crate::rules::content::{self, START};
 use crate::rules::record::{Imported, RecordError};
 use crate::rules::saved::{DecodeError, Saved};
 use crate::rules::{
-    Answer, Answers, Choice, End, Items, Kind, NodeId, OutcomeClass, explain, walk,
+    Answer, Answers, AskNode, Choice, End, Items, MemberState, NodeId, OutcomeClass, OutcomeNode,
+    Shown, StopNode, explain, walk,
 };
 use crate::text::Lang;
 
@@ -19,11 +20,11 @@ use super::settings::Settings;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     Start,
-    Question(NodeId),
-    Interruption(NodeId),
+    Question(AskNode),
+    Interruption(StopNode),
     /// Check your answers, before the outcome.
     Check,
-    Outcome(NodeId),
+    Outcome(OutcomeNode),
 }
 
 /// Where restored answers came from.
@@ -145,9 +146,9 @@ pub struct State {
     /// "Continue" was pressed with nothing selected.
     pub error: bool,
     /// The user's Member State (ISO code), for the authority on outcomes.
-    pub member_state: Option<&'static str>,
+    pub member_state: Option<MemberState>,
     /// The Member State the host preset: a fresh start comes back to it.
-    pub host_member_state: Option<&'static str>,
+    pub host_member_state: Option<MemberState>,
     /// Set while changing an answer from the check page: the path as it was,
     /// so that newly opened questions are asked before returning there.
     pub returning: Option<Vec<NodeId>>,
@@ -212,7 +213,7 @@ pub enum Action {
     /// This language's texts could not be fetched (said only if it is still
     /// the one asked for).
     LangFailed(Lang),
-    SetMemberState(Option<&'static str>),
+    SetMemberState(Option<MemberState>),
     /// A field of what the record is about, as typed.
     SetAbout(Field, String),
 }
@@ -356,7 +357,7 @@ impl State {
             },
         };
         let given = saved.member_state.as_deref().and_then(|code| {
-            let found = content::authority(code).map(|a| a.state);
+            let found = MemberState::from_code(code);
             if found.is_none() {
                 notices.push(Notice::StateUnknown);
             }
@@ -369,7 +370,7 @@ impl State {
         let answers = restored.answers;
         let page = match &restored.other_version {
             Some(_) if answers.is_empty() => Page::Start,
-            Some(_) => Page::Question(START),
+            Some(_) => page_of(START),
             None => match saved.at.as_deref().and_then(Page::from_step) {
                 Some(page) => valid_page(&answers, page),
                 None => valid_page(&answers, Page::Check),
@@ -405,20 +406,12 @@ impl State {
             self.returning = None;
         }
         self.selected = match page {
-            Page::Question(q) => self.answers.get(q),
+            Page::Question(q) => self.answers.get(q.id()),
             _ => None,
         };
         self.error = false;
         self.page = page;
         self
-    }
-
-    /// The node shown now, if any.
-    fn current(&self) -> Option<NodeId> {
-        match self.page {
-            Page::Start | Page::Check => None,
-            Page::Question(n) | Page::Interruption(n) | Page::Outcome(n) => Some(n),
-        }
     }
 
     fn apply(self, action: Action) -> Self {
@@ -446,12 +439,12 @@ impl State {
             Action::Confirm => match (self.page, self.selected) {
                 (Page::Question(q), Some(answer)) => {
                     let mut next = self;
-                    if next.answers.set(q, answer).is_err() {
+                    if next.answers.set(q.id(), answer).is_err() {
                         return next;
                     }
                     let page = match &next.returning {
-                        Some(before) => page_returning(&next.answers, q, before),
-                        None => page_after(&next.answers, q),
+                        Some(before) => page_returning(&next.answers, q.id(), before),
+                        None => page_after(&next.answers, q.id()),
                     };
                     next.show(page)
                 }
@@ -463,7 +456,7 @@ impl State {
             },
             Action::Proceed => match self.page {
                 Page::Interruption(n) => {
-                    let page = page_after(&self.answers, n);
+                    let page = page_after(&self.answers, n.id());
                     self.show(page)
                 }
                 _ => self,
@@ -473,7 +466,8 @@ impl State {
                     Page::Outcome(_) => Page::Check,
                     Page::Check => last_on_path(&self.answers),
                     _ => self
-                        .current()
+                        .page
+                        .node()
                         .map_or(Page::Start, |n| page_before(&self.answers, n)),
                 };
                 self.show(page)
@@ -484,13 +478,12 @@ impl State {
             },
             Action::Change(q) => {
                 let before = walk(&self.answers).nodes().collect();
-                let mut next = self.show(Page::Question(q));
+                let mut next = self.show(page_of(q));
                 next.returning = Some(before);
                 next
             }
             Action::SeeResult => match walk(&self.answers).end {
-                End::Outcome(o) => self.show(Page::Outcome(o)),
-                End::Ask(q) => self.show(Page::Question(q)),
+                End::Outcome(n) | End::Ask(n) => self.show(page_of(n)),
             },
             Action::GoTo(page) => {
                 let page = valid_page(&self.answers, page);
@@ -566,7 +559,7 @@ impl State {
     }
 
     fn on_checklist(&self) -> bool {
-        matches!(self.page, Page::Question(n) if matches!(content::node(n).kind, Kind::Checklist(_)))
+        matches!(self.page, Page::Question(n) if n.is_checklist())
     }
 }
 
@@ -584,7 +577,17 @@ impl Page {
         match self {
             Page::Start => "start",
             Page::Check => "check",
-            Page::Question(n) | Page::Interruption(n) | Page::Outcome(n) => content::node(n).key,
+            page => page.node().map_or("start", |n| content::node(n).key),
+        }
+    }
+
+    /// The node it shows, if any.
+    pub fn node(self) -> Option<NodeId> {
+        match self {
+            Page::Start | Page::Check => None,
+            Page::Question(n) => Some(n.id()),
+            Page::Interruption(n) => Some(n.id()),
+            Page::Outcome(n) => Some(n.id()),
         }
     }
 
@@ -597,12 +600,14 @@ impl Page {
     }
 }
 
+/// The page that shows `node`. Junctions are never shown (the walk passes
+/// through them): a history entry naming one gets the start page.
 fn page_of(node: NodeId) -> Page {
-    match content::node(node).kind {
-        Kind::Interruption { .. } => Page::Interruption(node),
-        Kind::Outcome(_) => Page::Outcome(node),
-        // Junctions are never shown: the walk passes through them.
-        Kind::Question(_) | Kind::Checklist(_) | Kind::Junction(_) => Page::Question(node),
+    match Shown::of(node) {
+        Some(Shown::Ask(n)) => Page::Question(n),
+        Some(Shown::Stop(n)) => Page::Interruption(n),
+        Some(Shown::Outcome(n)) => Page::Outcome(n),
+        None => Page::Start,
     }
 }
 
@@ -622,7 +627,7 @@ fn page_after(answers: &Answers, node: NodeId) -> Page {
 /// Where the path ends: its open question, or the check page before the outcome.
 fn page_at(end: End) -> Page {
     match end {
-        End::Ask(q) => Page::Question(q),
+        End::Ask(q) => page_of(q),
         End::Outcome(_) => Page::Check,
     }
 }
@@ -651,8 +656,8 @@ fn valid_page(answers: &Answers, page: Page) -> Page {
     let on_path = |n: NodeId| w.passes(n) || matches!(w.end, End::Ask(q) if q == n);
     match (page, w.end) {
         (Page::Start, _) => Page::Start,
-        (Page::Question(n) | Page::Interruption(n), _) if on_path(n) => page,
-        (Page::Outcome(o), End::Outcome(end)) if o == end => page,
+        (Page::Question(_) | Page::Interruption(_), _) if page.node().is_some_and(on_path) => page,
+        (Page::Outcome(o), End::Outcome(end)) if o.id() == end => page,
         (_, end) => page_at(end),
     }
 }
@@ -683,6 +688,11 @@ mod tests {
         node_by_key(key).unwrap()
     }
 
+    /// The page that shows the node `key`.
+    fn shown(key: &str) -> Page {
+        page_of(id(key))
+    }
+
     fn c(key: &str) -> Choice {
         Choice::from_key(key).unwrap()
     }
@@ -701,10 +711,9 @@ mod tests {
             let Page::Question(n) = s.page else {
                 panic!("not on a page that asks: {:?}", s.page)
             };
-            let node = content::node(n);
+            let node = n.node();
             let s = if a.contains('+')
-                || node.offers().iter().any(|o| o.choice.key() == *a)
-                    && matches!(node.kind, Kind::Checklist(_))
+                || node.offers().iter().any(|o| o.choice.key() == *a) && n.is_checklist()
             {
                 a.split('+').fold(s, |s, item| {
                     let i = node
@@ -724,25 +733,25 @@ mod tests {
     #[test]
     fn continue_without_an_answer_shows_an_error_and_stays() {
         let s = run(&[Action::Start, Action::Confirm]);
-        assert_eq!(s.page, Page::Question(START));
+        assert_eq!(s.page, page_of(START));
         assert!(s.error);
         let s = answer_all(s, &["export"]);
-        assert_eq!(s.page, Page::Question(id("destination")));
+        assert_eq!(s.page, shown("destination"));
         assert!(!s.error);
     }
 
     #[test]
     fn interruption_comes_before_its_outcome_and_back_returns_with_the_answer() {
         let s = answer_all(run(&[Action::Start]), &["export", "other", "repression"]);
-        assert_eq!(s.page, Page::Interruption(id("informed-stop")));
+        assert_eq!(s.page, shown("informed-stop"));
         let s = s.apply(Action::Proceed);
         assert_eq!(s.page, Page::Check);
         let s = s.apply(Action::SeeResult);
-        assert_eq!(s.page, Page::Outcome(id("licence-informed")));
+        assert_eq!(s.page, shown("licence-informed"));
         let s = s.apply(Action::Back);
         assert_eq!(s.page, Page::Check);
         let s = s.apply(Action::Back).apply(Action::Back);
-        assert_eq!(s.page, Page::Question(id("authority-informed")));
+        assert_eq!(s.page, shown("authority-informed"));
         assert_eq!(
             s.selected,
             Some(Answer::One(c("repression"))),
@@ -758,7 +767,7 @@ mod tests {
     #[test]
     fn checklist_items_tick_and_untick_and_an_exclusive_answer_clears_them() {
         let s = answer_all(run(&[Action::Start]), &["export", "other", "no"]);
-        assert_eq!(s.page, Page::Question(id("form")));
+        assert_eq!(s.page, shown("form"));
         let s = s.apply(Action::Toggle(0)).apply(Action::Toggle(2));
         assert_eq!(s.selected, Some(Answer::Ticked(Items(0b101))));
         let s = s.apply(Action::Toggle(0));
@@ -780,7 +789,7 @@ mod tests {
         let s = s.apply(Action::Confirm);
         assert!(s.error, "nothing ticked is an error");
         let s = answer_all(s, &["software"]);
-        assert_eq!(s.page, Page::Question(id("screen-software")));
+        assert_eq!(s.page, shown("screen-software"));
     }
 
     #[test]
@@ -796,7 +805,7 @@ mod tests {
         let s = s.apply(Action::Change(id("screen-software")));
         assert_eq!(s.selected, Some(Answer::One(c("none"))));
         let s = answer_all(s, &["lea_monitoring"]);
-        assert_eq!(s.page, Page::Question(id("sw-lea")));
+        assert_eq!(s.page, shown("sw-lea"));
         let s = answer_all(s, &["no"]);
         assert_eq!(s.page, Page::Check, "csi-designed was answered before");
         // A change that opens nothing new returns at once (here: the answer
@@ -812,10 +821,10 @@ mod tests {
     fn history_cannot_reach_a_page_the_answers_do_not_lead_to() {
         let s = answer_all(run(&[Action::Start]), &["not_sure"]);
         assert_eq!(s.page, Page::Check);
-        let s = s.apply(Action::GoTo(Page::Question(id("csi-covert"))));
+        let s = s.apply(Action::GoTo(shown("csi-covert")));
         assert_eq!(s.page, Page::Check);
-        let s = s.apply(Action::GoTo(Page::Question(START)));
-        assert_eq!(s.page, Page::Question(START));
+        let s = s.apply(Action::GoTo(page_of(START)));
+        assert_eq!(s.page, page_of(START));
         assert_eq!(s.selected, Some(Answer::One(c("not_sure"))));
     }
 
@@ -831,13 +840,13 @@ mod tests {
         let link = Saved::of(
             &answer_all(run(&[Action::Start]), &["export", "other"]).answers,
             "en",
-            Some("DE"),
+            MemberState::from_code("DE"),
             Some("authority-informed"),
         )
         .encode();
         let s = started(Source::Link, &link);
-        assert_eq!(s.page, Page::Question(id("authority-informed")));
-        assert_eq!(s.member_state, Some("DE"));
+        assert_eq!(s.page, shown("authority-informed"));
+        assert_eq!(s.member_state, MemberState::from_code("DE"));
         assert_eq!(s.notices, vec![Notice::Restored(Source::Link)]);
         assert!(!s.remember, "a link never turns remembering on");
         let s = started(Source::Device, &link);
@@ -917,11 +926,7 @@ mod tests {
     #[test]
     fn another_version_unknown_language_and_state_are_reported() {
         let s = started(Source::Link, "v=1999.1&lang=xx&ms=ZZ&a=activity:x,gone:y");
-        assert_eq!(
-            s.page,
-            Page::Question(START),
-            "answers are confirmed one by one"
-        );
+        assert_eq!(s.page, page_of(START), "answers are confirmed one by one");
         assert_eq!(s.selected, Some(Answer::One(c("export"))));
         assert_eq!(
             s.notices,
@@ -938,14 +943,14 @@ mod tests {
     #[test]
     fn an_answer_the_question_does_not_offer_is_not_recorded() {
         let s = run(&[Action::Start, Action::Select(c("yes")), Action::Confirm]);
-        assert_eq!(s.page, Page::Question(START));
+        assert_eq!(s.page, page_of(START));
         assert!(s.answers.is_empty());
     }
 
     fn hosted(member_state: &'static str) -> State {
         State::start(Startup {
             settings: crate::ui::settings::Settings {
-                member_state: Some(member_state),
+                member_state: MemberState::from_code(member_state),
                 ..Default::default()
             },
             ..Startup::plain(Lang::De)
@@ -998,13 +1003,23 @@ mod tests {
     }
 
     #[test]
+    fn each_page_gets_the_kind_of_node_it_shows_and_a_junction_none() {
+        assert!(matches!(shown("form"), Page::Question(n) if n.is_checklist()));
+        assert!(matches!(shown("destination"), Page::Question(n) if !n.is_checklist()));
+        assert!(matches!(shown("informed-stop"), Page::Interruption(_)));
+        assert!(matches!(shown("licence-informed"), Page::Outcome(_)));
+        // A history entry naming a junction (never shown) gets the start page.
+        assert_eq!(Page::from_step("after-destination"), Some(Page::Start));
+    }
+
+    #[test]
     fn restart_keeps_the_language_remembering_and_the_hosts_member_state() {
         let s = hosted("DE");
         let s = answer_all(s.apply(Action::Start), &["export"]);
         let s = s
             .apply(Action::SetLang(Lang::Fr))
             .apply(Action::SetRemember(true))
-            .apply(Action::SetMemberState(Some("AT")))
+            .apply(Action::SetMemberState(MemberState::from_code("AT")))
             .apply(Action::Restart);
         assert_eq!(s.page, Page::Start);
         assert!(s.answers.is_empty());
@@ -1012,7 +1027,7 @@ mod tests {
         assert!(s.remember, "remembering stays");
         assert_eq!(
             s.member_state,
-            Some("DE"),
+            MemberState::from_code("DE"),
             "the host's Member State comes back"
         );
     }
@@ -1030,7 +1045,7 @@ mod tests {
         let done = s.apply(Action::Forgotten(true));
         assert_eq!(done.notices, vec![Notice::Forgotten]);
         assert!(!done.remember && done.answers.is_empty());
-        assert_eq!(done.member_state, Some("DE"));
+        assert_eq!(done.member_state, MemberState::from_code("DE"));
     }
 
     #[test]
@@ -1069,7 +1084,7 @@ mod tests {
         assert!(s.remember);
         assert_eq!(
             s.member_state,
-            Some("DE"),
+            MemberState::from_code("DE"),
             "the record named none: the host's stays"
         );
         assert_eq!(s.page, Page::Check);

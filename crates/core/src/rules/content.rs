@@ -38,7 +38,3 @@ pub fn provision_by_token(token: &str) -> Option<ProvisionId> {
 pub fn document(id: DocId) -> &'static Document {
     &DOCUMENTS[usize::from(id.0)]
 }
-
-pub fn authority(state: &str) -> Option<&'static Authority> {
-    AUTHORITIES.iter().find(|a| a.state == state)
-}

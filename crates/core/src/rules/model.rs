@@ -5,18 +5,18 @@ pub use super::vocab::*;
 use crate::text::{Lang, TextId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId(pub u16);
+pub struct NodeId(pub(crate) u16);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ProvisionId(pub u16);
+pub struct ProvisionId(pub(crate) u16);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DocId(pub u8);
+pub struct DocId(pub(crate) u8);
 
 /// An answer's name, as written in `content/tree.toml` (`yes`, `not_sure`,
 /// `export`, …): one id per name, shared by every question that offers it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Choice(pub u16);
+pub struct Choice(pub(crate) u16);
 
 impl Choice {
     /// The name used in `content/tree.toml`, links, records and exports.
@@ -39,7 +39,7 @@ impl Choice {
 /// A fact a path establishes, named in `content/tree.toml` under `[[mark]]`:
 /// answers set marks, and junctions and outcome notes read them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct MarkId(pub u8);
+pub struct MarkId(pub(crate) u8);
 
 /// A set of marks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,6 +47,11 @@ pub struct Marks(pub u32);
 
 impl Marks {
     pub const NONE: Marks = Marks(0);
+
+    /// The set of one mark.
+    pub const fn of(m: MarkId) -> Marks {
+        Marks(1 << m.0)
+    }
 
     pub fn has(self, m: MarkId) -> bool {
         self.0 & (1 << m.0) != 0
@@ -495,6 +500,46 @@ pub struct Authority {
     pub status: Status,
     /// How to reach it, where its own pages say so: at most one of each kind.
     pub contacts: &'static [Contact],
+}
+
+/// A Member State the tables know, with its authority: made only from the
+/// rows of `content/authorities.toml`, so its authority is always there.
+#[derive(Clone, Copy, Debug)]
+pub struct MemberState(&'static Authority);
+
+// The same Member State is the same row of the tables.
+impl PartialEq for MemberState {
+    fn eq(&self, other: &MemberState) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for MemberState {}
+
+impl MemberState {
+    /// The Member State with this ISO code; none for one the tables lack.
+    pub fn from_code(code: &str) -> Option<MemberState> {
+        super::content::AUTHORITIES
+            .iter()
+            .find(|a| a.state == code)
+            .map(MemberState)
+    }
+
+    /// Every Member State, in the order of their names in `lang`.
+    pub fn by_name(lang: Lang) -> impl Iterator<Item = MemberState> {
+        lang.states_by_name()
+            .iter()
+            .map(|&i| MemberState(&super::content::AUTHORITIES[usize::from(i)]))
+    }
+
+    /// Its ISO 3166-1 alpha-2 code, as links, records and hosts write it.
+    pub fn code(self) -> &'static str {
+        self.0.state
+    }
+
+    pub fn authority(self) -> &'static Authority {
+        self.0
+    }
 }
 
 /// A way to reach an authority, with how well it was checked.

@@ -7,7 +7,7 @@ use super::about::{About, Field};
 use super::content::{CONTENT_VERSION, DOCUMENTS, SECTIONS, node, node_by_key, provision};
 use super::engine::{Answers, walk};
 use super::json::{self, JsonError, Value, quote};
-use super::model::{Answer, NodeId, OutcomeClass, ProvisionId, Status};
+use super::model::{Answer, MemberState, NodeId, OutcomeClass, ProvisionId, Status};
 use super::report::Report;
 use super::saved::{Saved, answer_keys, is_plain};
 use crate::text::{Lang, Moment, TextId, fill, ui};
@@ -26,7 +26,7 @@ const RED_FLAGS: &str = "red-flags";
 pub struct Record<'a> {
     pub answers: &'a Answers,
     pub lang: Lang,
-    pub member_state: Option<&'static str>,
+    pub member_state: Option<MemberState>,
     /// When it was made: in ISO 8601 in the JSON, in the record's language
     /// in the Markdown.
     pub created: Moment,
@@ -100,7 +100,9 @@ impl Record<'_> {
         let _ = writeln!(s, "  \"content_version\": {},", quote(CONTENT_VERSION));
         let _ = writeln!(s, "  \"created\": {},", quote(&self.created.iso8601()));
         let _ = writeln!(s, "  \"language\": {},", quote(lang.code()));
-        let ms = self.member_state.map_or("null".to_owned(), quote);
+        let ms = self
+            .member_state
+            .map_or("null".to_owned(), |m| quote(m.code()));
         let about: Vec<String> = self
             .about
             .filled()

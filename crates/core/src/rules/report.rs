@@ -3,10 +3,10 @@
 //! Markdown record is written from it, so both carry the same facts.
 
 use super::about::{About, Field};
-use super::content::{self, CONTENT_VERSION, node, provision};
+use super::content::{CONTENT_VERSION, node, provision};
 use super::engine::Answers;
 use super::explain::{Explanation, LeadsTo, Step, explain, outcome_class};
-use super::model::{Authority, NodeId, Note, OutcomeClass, ProvisionId};
+use super::model::{Authority, MemberState, NodeId, Note, OutcomeClass, ProvisionId};
 use crate::text::markup::{Block, blocks};
 use crate::text::{Lang, TextId, fill, meta, ui};
 
@@ -62,7 +62,7 @@ impl Report {
     pub fn new(
         answers: &Answers,
         lang: Lang,
-        member_state: Option<&'static str>,
+        member_state: Option<MemberState>,
         about: &About,
     ) -> Option<Self> {
         let e = explain(answers)?;
@@ -126,7 +126,7 @@ impl Report {
             warnings,
             steps,
             more: o.more.map(|m| lang.text(m)),
-            authority: member_state.and_then(content::authority),
+            authority: member_state.map(MemberState::authority),
             points,
             draft,
             summary: outcome_summary(lang, &e),

@@ -11,7 +11,7 @@
 
 use super::content::{self, CONTENT_VERSION, node_by_key};
 use super::engine::Answers;
-use super::model::{Answer, Choice, Items, Kind, NodeId};
+use super::model::{Answer, Choice, Items, Kind, MemberState, NodeId};
 
 /// Longer input is refused before it is read.
 pub const MAX_LEN: usize = 4096;
@@ -117,13 +117,13 @@ impl Saved {
     pub fn of(
         answers: &Answers,
         lang: &str,
-        member_state: Option<&str>,
+        member_state: Option<MemberState>,
         at: Option<&str>,
     ) -> Saved {
         Saved {
             version: CONTENT_VERSION.to_owned(),
             lang: Some(lang.to_owned()),
-            member_state: member_state.map(str::to_owned),
+            member_state: member_state.map(|m| m.code().to_owned()),
             at: at.map(str::to_owned),
             answers: answers
                 .iter()

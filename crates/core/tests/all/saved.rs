@@ -5,11 +5,13 @@
 use crate::common::{answers, sample_paths};
 use cyberscreen_core::rules::about::{About, Field, MAX_CHARS};
 use cyberscreen_core::rules::content::{
-    CONTENT_VERSION, NODES, START, authority, node, node_by_key, provision,
+    CONTENT_VERSION, NODES, START, node, node_by_key, provision,
 };
 use cyberscreen_core::rules::record::{Record, RecordError, import};
 use cyberscreen_core::rules::saved::{DecodeError, MAX_LEN, Saved, answer_of};
-use cyberscreen_core::rules::{Answer, Choice, Kind, OutcomeClass, Status, explain, json};
+use cyberscreen_core::rules::{
+    Answer, Choice, Kind, MemberState, OutcomeClass, Status, explain, json,
+};
 use cyberscreen_core::text::Lang;
 use proptest::prelude::*;
 
@@ -17,7 +19,7 @@ use proptest::prelude::*;
 fn every_route_survives_a_share_link() {
     assert!(sample_paths().len() > 100, "{}", sample_paths().len());
     for given in sample_paths() {
-        let saved = Saved::of(given, "de", Some("FR"), Some("check"));
+        let saved = Saved::of(given, "de", MemberState::from_code("FR"), Some("check"));
         let text = saved.encode();
         assert!(
             text.len() < MAX_LEN / 2,
@@ -38,7 +40,7 @@ fn every_route_survives_a_record() {
         let record = Record {
             answers: given,
             lang: Lang::En,
-            member_state: Some("DE"),
+            member_state: MemberState::from_code("DE"),
             created: crate::common::WHEN,
             about: &About::default(),
         };
@@ -168,7 +170,7 @@ fn a_record_whose_version_language_or_state_is_free_text_is_refused() {
     let json = Record {
         answers: given,
         lang: Lang::En,
-        member_state: Some("DE"),
+        member_state: MemberState::from_code("DE"),
         created: crate::common::WHEN,
         about: &About::default(),
     }
@@ -223,7 +225,10 @@ fn the_written_record_keeps_every_status_mark() {
         .find(|(_, f)| f.status == Some(Status::Unverified))
         .unwrap();
     let state = "GR";
-    assert_eq!(authority(state).unwrap().status, Status::Unverified);
+    assert_eq!(
+        MemberState::from_code(state).unwrap().authority().status,
+        Status::Unverified
+    );
     let mut with_flag = 0;
     for given in sample_paths() {
         let mut given = given.clone();
@@ -244,7 +249,7 @@ fn the_written_record_keeps_every_status_mark() {
         let markdown = Record {
             answers: &given,
             lang: Lang::En,
-            member_state: Some(state),
+            member_state: MemberState::from_code(state),
             created: crate::common::WHEN,
             about: &About::default(),
         }
@@ -258,7 +263,7 @@ fn the_written_record_keeps_every_status_mark() {
             );
             assert!(markdown.contains(&line), "{line}");
         }
-        let a = authority(state).unwrap();
+        let a = MemberState::from_code(state).unwrap().authority();
         assert!(markdown.contains(&format!(
             "{}{}",
             Lang::En.text(a.name),
@@ -305,13 +310,13 @@ fn damaged_links_are_refused() {
         ("authority-informed", "no"),
         ("form", "software+technology"),
     ]);
-    let good = Saved::of(&full, "en", Some("DE"), None).encode();
+    let good = Saved::of(&full, "en", MemberState::from_code("DE"), None).encode();
     for cut in 1..good.len() {
         if let Ok(s) = Saved::decode(&good[..cut]) {
-            for (node, answer) in s.restore().answers.iter() {
-                let kept = full.get(node) == Some(answer);
-                let fewer = matches!((full.get(node), answer), (Some(Answer::Ticked(a)), Answer::Ticked(b)) if b.0 & !a.0 == 0);
-                assert!(kept || fewer, "{:?} at {}", &good[..cut], node.0);
+            for (at, answer) in s.restore().answers.iter() {
+                let kept = full.get(at) == Some(answer);
+                let fewer = matches!((full.get(at), answer), (Some(Answer::Ticked(a)), Answer::Ticked(b)) if b.0 & !a.0 == 0);
+                assert!(kept || fewer, "{:?} at {}", &good[..cut], node(at).key);
             }
         }
     }
@@ -539,7 +544,7 @@ proptest! {
 
     #[test]
     fn near_misses_of_a_real_link_never_panic(cut in 0usize..300, insert in "[a-z:,&=.+#_-]{0,4}") {
-        let good = Saved::of(&answers(&[("activity", "export"), ("destination", "other"), ("authority-informed", "no"), ("form", "software+technology")]), "en", Some("DE"), Some("screen-software")).encode();
+        let good = Saved::of(&answers(&[("activity", "export"), ("destination", "other"), ("authority-informed", "no"), ("form", "software+technology")]), "en", MemberState::from_code("DE"), Some("screen-software")).encode();
         let cut = cut.min(good.len());
         let damaged = format!("{}{insert}{}", &good[..cut], &good[cut..]);
         let _ = Saved::decode(&damaged).map(|s| s.restore());

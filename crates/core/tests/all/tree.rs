@@ -17,7 +17,7 @@ use cyberscreen_core::rules::paths::{answers_at, path_lengths};
 use cyberscreen_core::rules::validate::validate;
 use cyberscreen_core::rules::{
     Answer, Answers, Choice, Cursor, End, EntryTrait, EntryTraits, Explanation, Kind, LeadsTo,
-    NodeId, OutcomeClass, ProvisionKind, Section, Target, explain, walk,
+    Marks, MemberState, NodeId, OutcomeClass, ProvisionKind, Section, Target, explain, walk,
 };
 use cyberscreen_core::text::{Lang, ui};
 use proptest::prelude::*;
@@ -417,7 +417,7 @@ fn every_mark_is_set_and_read_somewhere() {
                     set |= r.marks.0;
                     for t in r.tests {
                         if let cyberscreen_core::rules::Atom::Mark(m) = t.atom {
-                            read |= 1 << m.0;
+                            read |= Marks::of(m).0;
                         }
                     }
                 }
@@ -427,7 +427,7 @@ fn every_mark_is_set_and_read_somewhere() {
                 for note in o.notes {
                     for t in note.tests {
                         if let cyberscreen_core::rules::Atom::Mark(m) = t.atom {
-                            read |= 1 << m.0;
+                            read |= Marks::of(m).0;
                         }
                     }
                 }
@@ -436,7 +436,7 @@ fn every_mark_is_set_and_read_somewhere() {
         }
         for o in n.offers() {
             if let cyberscreen_core::rules::Open::If(m) = o.open {
-                read |= 1 << m.0;
+                read |= Marks::of(m).0;
             }
         }
     }
@@ -564,7 +564,7 @@ proptest! {
     fn any_answers_walk_to_a_question_or_an_explained_outcome(raw in any_answers()) {
         let mut a = Answers::default();
         for (n, pick, ticked) in raw {
-            let id = NodeId(n as u16);
+            let id = content::node_ids().nth(n).expect("a node");
             let answer = if ticked { Answer::Ticked(cyberscreen_core::rules::Items(pick)) } else {
                 let choices: Vec<Choice> = Choice::all().collect();
                 Answer::One(choices[pick as usize % choices.len()])
@@ -724,8 +724,13 @@ fn the_record_carries_every_fact_of_the_report_in_the_pages_order() {
         }
         let key = node(cursor.at).key;
         for &lang in Lang::ALL {
-            let report =
-                Report::new(given, lang, Some("DE"), &Default::default()).expect("a report");
+            let report = Report::new(
+                given,
+                lang,
+                MemberState::from_code("DE"),
+                &Default::default(),
+            )
+            .expect("a report");
             assert!((1..=3).contains(&report.steps.len()), "{key}");
             for w in &report.warnings {
                 assert!(
@@ -737,7 +742,7 @@ fn the_record_carries_every_fact_of_the_report_in_the_pages_order() {
             let md = Record {
                 answers: given,
                 lang,
-                member_state: Some("DE"),
+                member_state: MemberState::from_code("DE"),
                 created: crate::common::WHEN,
                 about: &Default::default(),
             }
