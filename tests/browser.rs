@@ -212,6 +212,7 @@ async fn the_result_page_shows_every_fact_of_its_report() {
         lang: None,
         member_state: Some("DE".into()),
         at: Some("listed".into()),
+        about: Default::default(),
         answers: keys
             .iter()
             .map(|(k, a)| ((*k).to_owned(), a.iter().map(|n| (*n).to_owned()).collect()))

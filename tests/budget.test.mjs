@@ -41,14 +41,18 @@
 // 2026.12.03-5, whose Annex I screens filter their descriptions by the
 // reader's own words, in each language and whatever the accents (wasm 2.3
 // KB, of which a Unicode-free word split and substring test saved 1.6 KB;
-// texts 0.2 KB). Parsing a float in
+// texts 0.2 KB); → 180,000 (179,412 measured) with 2026.12.03-9, whose
+// share link carries what the check is about when its maker ticks it,
+// percent-encoded and read back strictly, and whose authorities show more
+// of their published routes to a licence (wasm 1.6 KB, texts 0.2 KB).
+// Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 178_000;
+const BUDGET_BYTES = 180_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -55,7 +55,12 @@ pub fn app(props: &AppProps) -> Html {
     let onback = send(|_| Action::Back);
     let lang = state.lang;
     // Only the pages that offer the link ask the browser for the page's address.
-    let share = || html! { if owns_page { <ShareLink {lang} link={share::link(&state)} /> } };
+    let share = || {
+        html! { if owns_page {
+            <ShareLink {lang} link={share::link(&state, false)}
+                with_about={(!state.about.is_empty()).then(|| share::link(&state, true))} />
+        } }
+    };
     let page = match state.page {
         Page::Start => {
             html! { <StartPage {lang} onstart={send(|_| Action::Start)} ondispatch={dispatch.clone()} /> }

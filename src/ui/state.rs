@@ -309,7 +309,6 @@ impl State {
         let remember = self.remember;
         let mut next = State {
             remember,
-            about: imported.about,
             ..self.fresh()
         }
         .restore(&imported.saved, Source::Record);
@@ -387,7 +386,12 @@ impl State {
             notices,
             remember: self.remember,
             host_member_state: self.host_member_state,
-            about: self.about,
+            // A link may say what the check is about; the device never does.
+            about: if saved.about.is_empty() {
+                self.about
+            } else {
+                saved.about.clone()
+            },
             device: self.device,
             ..State::new(lang)
         }
@@ -851,6 +855,18 @@ mod tests {
         assert!(!s.remember, "a link never turns remembering on");
         let s = started(Source::Device, &link);
         assert!(s.remember);
+    }
+
+    #[test]
+    fn a_link_that_says_what_the_check_is_about_fills_those_fields() {
+        let mut about = About::default();
+        about.set(Field::Product, "CellScout 4.2 & Co");
+        let answers = answer_all(run(&[Action::Start]), &["export", "other"]).answers;
+        let saved = Saved::of(&answers, "en", None, Some("check"));
+        let s = started(Source::Link, &saved.clone().with_about(&about).encode());
+        assert_eq!(s.about, about);
+        assert_eq!(s.answers, answers);
+        assert!(started(Source::Link, &saved.encode()).about.is_empty());
     }
 
     #[test]

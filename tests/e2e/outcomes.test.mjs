@@ -103,7 +103,7 @@ test('what the record is about is printed, in both files and their names, and co
     'Destination country': 'Brazil',
     'Check made by': 'A. Export-Manager',
   };
-  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
   // A field is taken when it is left.
   await page.keyboard.press('Tab');
   await assertAccessible(page, 'the record fields filled');
@@ -130,10 +130,40 @@ test('what the record is about is printed, in both files and their names, and co
   await page.getByLabel('Import a record (JSON file)').setInputFiles(json.path);
   await page.locator('.cs-check > .cs-button').click();
   await page.locator('[data-outcome="LISTED"]').waitFor();
-  for (const [label, value] of Object.entries(fields)) assert.equal(await page.getByLabel(label).inputValue(), value, `imported: ${label}`);
+  for (const [label, value] of Object.entries(fields)) assert.equal(await page.getByLabel(label, { exact: true }).inputValue(), value, `imported: ${label}`);
   // Nothing of it is in the share link, nor stored.
   const link = await page.locator('#cs-share-link').inputValue();
   assert.doesNotMatch(decodeURIComponent(link), /CellScout|EX-2026|Brasília/);
+});
+
+test('what the record is about goes into the share link only when the user ticks it, and comes back from that link', async (t) => {
+  const { page, context } = await begin(t);
+  await reach(page, SCENARIOS.P1);
+  const share = page.locator('#cs-share-link');
+  const tick = page.getByLabel('Also put in the link what this check is about', { exact: false });
+  assert.equal(await tick.count(), 0, 'offered only once something is filled in');
+  const fields = { 'Product name and version': 'CellScout 4.2 & “Ü” #1', 'Customer': 'Policía Federal, Brasília' };
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.keyboard.press('Tab');
+  assert.equal(await tick.isChecked(), false, 'not chosen for the user');
+  assert.doesNotMatch(decodeURIComponent(await share.inputValue()), /CellScout|Brasília/);
+  await tick.check();
+  await assertAccessible(page, 'the share link with what the check is about');
+  const link = await share.inputValue();
+  const fragment = link.split('#')[1];
+  assert.match(fragment, /&product=CellScout%204\.2%20%26%20%E2%80%9C%C3%9C%E2%80%9D%20%231&/);
+  assert.doesNotMatch(fragment, /[ "#]/, 'every character a URL gives a meaning to is escaped');
+  await tick.uncheck();
+  assert.doesNotMatch(decodeURIComponent(await share.inputValue()), /CellScout|Brasília/);
+
+  // Opened elsewhere, the link restores the answers and the fields.
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.locator('.cs[data-state="ready"]').waitFor();
+  await other.locator('.cs-check > .cs-button').click();
+  await other.locator('[data-outcome="LISTED"]').waitFor();
+  for (const [label, value] of Object.entries(fields)) assert.equal(await other.getByLabel(label, { exact: true }).inputValue(), value, `from the link: ${label}`);
+  await other.close();
 });
 
 test('the Member State is asked before the result, and the result names its authority from the first screen', async (t) => {

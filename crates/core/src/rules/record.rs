@@ -38,8 +38,8 @@ pub struct Record<'a> {
 /// outcome was, to compare.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
+    /// The answers, and what the record is about.
     pub saved: Saved,
-    pub about: About,
     pub recorded_class: Option<OutcomeClass>,
 }
 
@@ -414,13 +414,13 @@ pub fn import(text: &str) -> Result<Imported, RecordError> {
         }
     }
     Ok(Imported {
-        about,
         saved: Saved {
             version,
             lang,
             member_state,
             at: None,
             answers,
+            about,
         },
         // Only compared with the class now reached, and named by its label
         // if it differs: the file's text never reaches the page as prose.

@@ -4,17 +4,21 @@
 //!
 //! Form: `v=<content version>&lang=<code>&ms=<state>&at=<node>&a=<node>:<answer>,…`
 //! where an answer is an answer's name as in `content/tree.toml`, or the
-//! names of the items ticked on a checklist joined by `+`. Links made before
+//! names of the items ticked on a checklist joined by `+`. A share link whose
+//! maker chose so also carries what the record is about, each field under its
+//! record name (`product=…`, `customer=…`), percent-encoded. Links made before
 //! content version 2026.12.01-1 wrote each answer as one character
 //! (`LEGACY`); they are still read. Keys are node keys and answer names, so
 //! that answers can be carried over to another content version.
 
+use super::about::{About, Field};
 use super::content::{self, CONTENT_VERSION, node_by_key};
 use super::engine::Answers;
 use super::model::{Answer, Choice, Items, Kind, MemberState, NodeId};
 
-/// Longer input is refused before it is read.
-pub const MAX_LEN: usize = 4096;
+/// Longer input is refused before it is read: room for every answer and
+/// for what the record is about, each of its characters escaped.
+pub const MAX_LEN: usize = 8192;
 
 /// The one-character answers of the first link format, with the names they
 /// stood for (some of which no question takes any more).
@@ -49,6 +53,9 @@ pub struct Saved {
     /// Each answer: the node's key and the names of the answer (one, or
     /// the items ticked).
     pub answers: Vec<(String, Vec<String>)>,
+    /// What the record is about: only in a link whose maker chose to put it
+    /// there, never in what this device keeps.
+    pub about: About,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,10 +132,19 @@ impl Saved {
             lang: Some(lang.to_owned()),
             member_state: member_state.map(|m| m.code().to_owned()),
             at: at.map(str::to_owned),
+            about: About::default(),
             answers: answers
                 .iter()
                 .map(|(n, a)| (content::node(n).key.to_owned(), answer_keys(n, &a)))
                 .collect(),
+        }
+    }
+
+    /// The same, with what the record is about.
+    pub fn with_about(self, about: &About) -> Saved {
+        Saved {
+            about: about.clone(),
+            ..self
         }
     }
 
@@ -142,6 +158,9 @@ impl Saved {
             if let Some(v) = value {
                 out.push_str(&format!("&{name}={v}"));
             }
+        }
+        for (field, value) in self.about.filled() {
+            out.push_str(&format!("&{}={}", field.key(), escape(value)));
         }
         let answers: Vec<String> = self
             .answers
@@ -181,7 +200,18 @@ impl Saved {
                     saved.answers = decode_answers(value)?;
                     continue;
                 }
-                _ => return Err(DecodeError::Damaged),
+                name => {
+                    let field = Field::ALL
+                        .into_iter()
+                        .find(|f| f.key() == name)
+                        .ok_or(DecodeError::Damaged)?;
+                    let text = unescape(value).ok_or(DecodeError::Damaged)?;
+                    if saved.about.get(field).is_some() {
+                        return Err(DecodeError::Damaged);
+                    }
+                    saved.about.set(field, &text);
+                    continue;
+                }
             };
             if !is_plain(value) || slot.is_some() {
                 return Err(DecodeError::Damaged);
@@ -213,6 +243,43 @@ impl Saved {
             other_version: (!current).then(|| self.version.clone()),
         }
     }
+}
+
+/// Free text as a field value: letters, digits and `-._~` as they are,
+/// every other byte as `%XX` (as `encodeURIComponent` would, so that a
+/// browser leaves the link as it is).
+fn escape(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+/// The text of an escaped value; none if it holds anything but those
+/// characters and `%XX` escapes of UTF-8.
+fn unescape(value: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(value.len());
+    let mut rest = value.bytes();
+    while let Some(b) = rest.next() {
+        if b == b'%' {
+            let mut digit = || char::from(rest.next()?).to_digit(16);
+            let (hi, lo) = (digit()?, digit()?);
+            bytes.push((hi * 16 + lo) as u8);
+        } else if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            bytes.push(b);
+        } else {
+            return None;
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 fn decode_answers(value: &str) -> Result<Vec<(String, Vec<String>)>, DecodeError> {

@@ -16,6 +16,55 @@ use cyberscreen_core::text::Lang;
 use proptest::prelude::*;
 
 #[test]
+fn a_link_says_what_the_check_is_about_only_when_asked_and_keeps_any_text() {
+    let given = answers(&[("activity", "export"), ("destination", "other")]);
+    let mut about = About::default();
+    about.set(Field::Product, "Zellscout 4.2 – “Ü” & co = 100% #1 +x ☃");
+    about.set(Field::Customer, "A/B; C?");
+    let plain = Saved::of(&given, "de", None, Some("check"));
+    assert!(!plain.encode().contains("product="));
+    let link = plain.clone().with_about(&about).encode();
+    // Nothing a URL or this format gives a meaning to is left as it is.
+    let value = link
+        .split('&')
+        .find_map(|f| f.strip_prefix("product="))
+        .expect("the product");
+    assert!(
+        value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
+        "{value}"
+    );
+    let back = Saved::decode(&link).expect("a link");
+    assert_eq!(back.about, about);
+    assert_eq!(back.answers, plain.answers);
+    // A broken escape, a raw character, text that is not UTF-8 or a field
+    // given twice is not a link of ours.
+    for bad in [
+        "&product=%E",
+        "&product=%ZZ",
+        "&product=a b",
+        "&product=%C3",
+        "&product=a&product=b",
+        "&colour=red",
+    ] {
+        assert_eq!(
+            Saved::decode(&format!("{}{bad}", plain.encode())),
+            Err(DecodeError::Damaged),
+            "{bad}"
+        );
+    }
+    // Every field at its longest, each character escaped, still fits.
+    let mut full = About::default();
+    for f in Field::ALL {
+        full.set(f, &"€".repeat(MAX_CHARS));
+    }
+    let long = plain.with_about(&full).encode();
+    assert!(long.len() <= MAX_LEN, "{}", long.len());
+    assert_eq!(Saved::decode(&long).map(|s| s.about), Ok(full));
+}
+
+#[test]
 fn every_route_survives_a_share_link() {
     assert!(sample_paths().len() > 100, "{}", sample_paths().len());
     for given in sample_paths() {
@@ -85,7 +134,7 @@ fn what_a_record_is_about_survives_it_and_is_cleaned_on_import() {
         "the reader's words in the Markdown"
     );
     let imported = import(&json).expect("our own record imports");
-    assert_eq!(imported.about, about);
+    assert_eq!(imported.saved.about, about);
     let markdown = record.to_markdown();
     for line in [
         "- Product name and version: CellScout 4.2 \"Pro\"",
@@ -110,18 +159,19 @@ fn what_a_record_is_about_survives_it_and_is_cleaned_on_import() {
     let imported = import(&hostile).expect("still a record");
     assert_eq!(
         imported
+            .saved
             .about
             .get(Field::Reference)
             .map(|r| r.chars().count()),
         Some(MAX_CHARS)
     );
     assert_eq!(
-        imported.about.get(Field::Customer),
+        imported.saved.about.get(Field::Customer),
         Some("Ministério da Justiça, Brasília")
     );
-    assert_eq!(imported.about.get(Field::Destination), None);
+    assert_eq!(imported.saved.about.get(Field::Destination), None);
     assert_eq!(
-        imported.about.get(Field::Product),
+        imported.saved.about.get(Field::Product),
         Some("CellScout 4.2 \"Pro\"")
     );
     let alone = record
@@ -132,7 +182,7 @@ fn what_a_record_is_about_survives_it_and_is_cleaned_on_import() {
         "\"about\": {\"customer\": \"a\\u0007b\\n  c\", ",
     ))
     .expect("a record");
-    assert_eq!(cleaned.about.get(Field::Customer), Some("a b c"));
+    assert_eq!(cleaned.saved.about.get(Field::Customer), Some("a b c"));
 }
 
 /// The question drafted for the authority names the product and the parties
@@ -464,7 +514,10 @@ fn records_of_earlier_versions_still_import_to_the_outcome_they_record() {
             text.contains(&format!("\"entry\": \"{entry}\"")) || entry == "-",
             "{name}: {entry}"
         );
-        assert_eq!(imported.about.get(Field::Product), Some("Golden fixture"));
+        assert_eq!(
+            imported.saved.about.get(Field::Product),
+            Some("Golden fixture")
+        );
     }
 }
 
