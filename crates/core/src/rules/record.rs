@@ -230,16 +230,15 @@ fn report_markdown(s: &mut String, r: &Report) {
     let sources = |list: &[ProvisionId]| -> Vec<String> {
         list.iter()
             .map(|p| provision(*p))
-            .map(|p| format!("{} [{}]", marked(lang, t(p.label), p.status), p.token))
+            .map(|p| marked(lang, t(p.label), p.status))
             .collect()
     };
     let _ = write!(
         s,
-        "\n## {}\n\n**{}** — {} [{}]\n\n",
+        "\n## {}\n\n**{}** — {}\n\n",
         t(ui::OUTCOME_HEADING),
         r.title,
         t(r.class.label()),
-        r.class.code(),
     );
     if let Some(label) = r.entry_label {
         let _ = writeln!(s, "{label}\n");

@@ -3,10 +3,10 @@
 //! Markdown record is written from it, so both carry the same facts.
 
 use super::about::{About, Field};
-use super::content::{CONTENT_VERSION, node, provision};
+use super::content::{CONTENT_VERSION, choice, node, provision};
 use super::engine::Answers;
 use super::explain::{Explanation, LeadsTo, Step, explain, outcome_class};
-use super::model::{Authority, MemberState, NodeId, Note, OutcomeClass, ProvisionId};
+use super::model::{Answer, Authority, MemberState, NodeId, Note, OutcomeClass, ProvisionId};
 use crate::text::markup::{Block, blocks};
 use crate::text::{Lang, TextId, fill, meta, ui};
 
@@ -189,7 +189,37 @@ fn outcome_summary(lang: Lang, e: &Explanation) -> String {
     let summary = node(e.outcome)
         .outcome()
         .map_or("", |o| lang.text(o.summary));
-    fill(summary, &[("entry", &entry_label(lang, e))])
+    fill(
+        summary,
+        &[
+            ("entry", &entry_label(lang, e)),
+            ("cause", &open_cause(lang, e)),
+        ],
+    )
+}
+
+/// Why the answers leave the result open: an "I'm not sure", an answer
+/// that raises a point only the authority can settle, or both.
+fn open_cause(lang: Lang, e: &Explanation) -> String {
+    let unsure = |s: &&Step| s.answer == Answer::One(choice::NOT_SURE);
+    let causes = [
+        e.open_points()
+            .any(|s| unsure(&s))
+            .then_some(ui::OUTCOME_CAUSE_UNSURE),
+        e.open_points()
+            .any(|s| !unsure(&s))
+            .then_some(ui::OUTCOME_CAUSE_OPEN),
+    ];
+    let said: Vec<&str> = causes
+        .into_iter()
+        .flatten()
+        .map(|id| lang.text(id))
+        .collect();
+    if said.is_empty() {
+        lang.text(ui::OUTCOME_CAUSE_OPEN).to_owned()
+    } else {
+        said.join(" ")
+    }
 }
 
 fn entry_label(lang: Lang, e: &Explanation) -> String {

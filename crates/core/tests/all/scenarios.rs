@@ -1,11 +1,12 @@
 //! The reference scenarios: each product and transaction, answered as that
 //! exporter truthfully would, must reach its expected outcome and citation.
 
-use crate::common::{cite_tokens, outcome_of};
+use crate::common::{answers, cite_tokens, outcome_of};
 use cyberscreen_core::rules::Explanation;
 use cyberscreen_core::rules::OutcomeClass::{self, *};
-use cyberscreen_core::rules::content::{node, provision};
-use cyberscreen_core::rules::report::open_point_lines;
+use cyberscreen_core::rules::about::About;
+use cyberscreen_core::rules::content::{node, node_by_key, provision};
+use cyberscreen_core::rules::report::{Report, open_point_lines};
 use cyberscreen_core::text::{Lang, ui};
 
 type Given = Vec<(&'static str, &'static str)>;
@@ -405,6 +406,50 @@ fn p18_visible_face_recognition_is_never_settled_by_a_no_on_covert() {
     let e = check(&given, Consult, "consult", &["GL.2.2"]);
     let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
     assert!(open.contains(&"csi-covert"), "{open:?}");
+    // The type that keeps it open is named to the authority, and the
+    // summary says that a definite answer, not an "I'm not sure", left it.
+    assert!(open.contains(&"type-covert"), "{open:?}");
+    let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
+    let draft = report.draft.unwrap();
+    assert!(
+        draft.contains(Lang::En.text(node(node_by_key("type-covert").unwrap()).title)),
+        "{draft}"
+    );
+    assert!(
+        report
+            .summary
+            .starts_with(Lang::En.text(ui::OUTCOME_CAUSE_OPEN)),
+        "{}",
+        report.summary
+    );
+    assert!(
+        !report
+            .summary
+            .contains(Lang::En.text(ui::OUTCOME_CAUSE_UNSURE))
+    );
+}
+
+/// An "I'm not sure" that decides the result is named as the cause.
+#[test]
+fn an_unsure_answer_that_decides_is_said_to_be_why_the_authority_is_asked() {
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.retain(|(k, _)| *k != "csi-covert");
+    given.extend([("csi-covert", "not_sure")]);
+    given.extend(DILIGENT);
+    check(&given, Consult, "consult", &["Art.12(2)"]);
+    let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
+    assert!(
+        report
+            .summary
+            .starts_with(Lang::En.text(ui::OUTCOME_CAUSE_UNSURE)),
+        "{}",
+        report.summary
+    );
+    assert!(
+        !report
+            .summary
+            .contains(Lang::En.text(ui::OUTCOME_CAUSE_OPEN))
+    );
 }
 
 #[test]
