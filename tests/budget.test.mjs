@@ -44,7 +44,12 @@
 // texts 0.2 KB); → 180,000 (179,412 measured) with 2026.12.03-9, whose
 // share link carries what the check is about when its maker ticks it,
 // percent-encoded and read back strictly, and whose authorities show more
-// of their published routes to a licence (wasm 1.6 KB, texts 0.2 KB).
+// of their published routes to a licence (wasm 1.6 KB, texts 0.2 KB);
+// → 181,000 (180,516 measured) with 2026.12.03-10, whose Annex I search
+// announces its count once typing pauses rather than at every key, and
+// whose "ask your authority" result says whether an "I'm not sure" or a
+// point only the authority can settle led there (wasm 0.8 KB, texts 0.3
+// KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -52,7 +57,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 180_000;
+const BUDGET_BYTES = 181_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

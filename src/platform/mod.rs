@@ -63,6 +63,15 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = gloo::utils::window().request_animation_frame(f.unchecked_ref());
 }
 
+/// Runs `f` once `ms` milliseconds have passed, unless what this returns is
+/// dropped first.
+pub fn after(ms: u32, f: impl FnOnce() + 'static) -> Later {
+    Later(gloo::timers::callback::Timeout::new(ms, f))
+}
+
+/// A call waiting its time: dropping it cancels the call.
+pub struct Later(#[allow(dead_code)] gloo::timers::callback::Timeout);
+
 pub fn set_title(title: &str) {
     gloo::utils::document().set_title(title);
 }

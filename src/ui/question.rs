@@ -11,7 +11,7 @@ use crate::rules::{Answer, AskNode, Choice, Offered, Opt};
 use crate::text::{Lang, fill, ui};
 
 use super::parts::{BackLink, Heading, any_marked, cites, mark_symbol, marks_note, rich};
-use super::screen_search::{Search, is_screen, search_box};
+use super::screen_search::{Search, is_screen, search_box, status, use_after_pause};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -174,6 +174,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
     let screen = checklist && is_screen(items);
     let filter = search.filter(lang, items, screen);
     let filtering = filter.filtering;
+    let said = use_after_pause(status(lang, &search, &filter));
     // The click is handled before the form would submit, so that "Continue"
     // (and Enter, which clicks it) also works in a frame sandboxed without
     // allow-forms, where submission is blocked. While the search hides
@@ -202,7 +203,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
         )
     };
     let ticks: Vec<bool> = (0..items.len()).map(ticked).collect();
-    let search_box = screen.then(|| search_box(lang, &base, &search, &filter, ticks));
+    let search_box = screen.then(|| search_box(lang, &base, &search, ticks, said));
 
     html! {
         <div class="cs-page">

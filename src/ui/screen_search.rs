@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::platform;
 use crate::rules::content::provision;
 use crate::rules::{Opt, ProvisionKind};
 use crate::text::{Lang, fill, search, ui};
@@ -81,15 +82,54 @@ fn searched(lang: Lang, opt: &Opt) -> Vec<String> {
         .collect()
 }
 
-/// The box, with the count of what matches (announced) and, after
+/// What the search finds, in words: how many descriptions match, or that
+/// none does; nothing without a query.
+pub fn status(lang: Lang, search: &Search, filter: &Filter) -> String {
+    let found = filter.matching.iter().filter(|m| **m).count();
+    let query = search.query.trim();
+    match (filter.filtering, found) {
+        (false, _) => String::new(),
+        (true, 0) => fill(lang.text(ui::QUESTION_SEARCH_NOTHING), &[("query", query)]),
+        (true, found) => fill(
+            lang.text(ui::QUESTION_SEARCH_COUNT),
+            &[
+                ("shown", &found.to_string()),
+                ("total", &filter.matching.len().to_string()),
+                ("query", query),
+            ],
+        ),
+    }
+}
+
+/// How long the reader pauses before the count is announced.
+const SETTLE_MS: u32 = 1000;
+
+/// `text` once it has stayed the same for a pause: a live region that
+/// changed on every key would make a screen reader interrupt itself at each
+/// letter.
+#[hook]
+pub fn use_after_pause(text: String) -> String {
+    let said = use_state_eq(String::new);
+    {
+        let said = said.clone();
+        use_effect_with(text, move |text| {
+            let text = text.clone();
+            let later = platform::after(SETTLE_MS, move || said.set(text));
+            move || drop(later)
+        });
+    }
+    (*said).clone()
+}
+
+/// The box, with `said`, the count of what matches as announced, and, after
 /// "Continue" while filtering, why every description is back. `ticks` are
 /// the items ticked now, kept in view when the query changes.
 pub fn search_box(
     lang: Lang,
     base: &str,
     search: &UseStateHandle<Search>,
-    filter: &Filter,
     ticks: Vec<bool>,
+    said: String,
 ) -> Html {
     let t = |id| lang.text(id);
     let id = format!("{base}-search");
@@ -112,27 +152,13 @@ pub fn search_box(
             e.prevent_default();
         }
     });
-    let found = filter.matching.iter().filter(|m| **m).count();
-    let query = search.query.trim();
-    let status = match (filter.filtering, found) {
-        (false, _) => String::new(),
-        (true, 0) => fill(t(ui::QUESTION_SEARCH_NOTHING), &[("query", query)]),
-        (true, found) => fill(
-            t(ui::QUESTION_SEARCH_COUNT),
-            &[
-                ("shown", &found.to_string()),
-                ("total", &filter.matching.len().to_string()),
-                ("query", query),
-            ],
-        ),
-    };
     html! {
         <div class="cs-search">
             <label class="cs-label" for={id.clone()}>{ t(ui::QUESTION_SEARCH) }</label>
             <div id={hint_id.clone()} class="cs-hint">{ t(ui::QUESTION_SEARCH_HINT) }</div>
             <input class="cs-input" type="search" {id} autocomplete="off"
                 aria-describedby={hint_id} value={search.query.clone()} {oninput} {onkeydown} />
-            <p class="cs-search-status" role="status">{ status }</p>
+            <p class="cs-search-status" role="status">{ said }</p>
             if search.cleared {
                 <p class="cs-search-cleared" role="alert">{ t(ui::QUESTION_SEARCH_READ_ALL) }</p>
             }

@@ -25,15 +25,31 @@ const visible = (page) =>
     inputs.filter((i) => i.checkVisibility()).map((i) => i.value),
   );
 
+// Waits until the search's live region says `expected` (text or pattern).
+const announced = (page, expected) => page.waitForFunction(
+  ([source, flags]) => new RegExp(source, flags).test(document.querySelector('.cs-search-status').textContent),
+  expected instanceof RegExp
+    ? [expected.source, expected.flags]
+    : [`^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, ''],
+  { timeout: 5000 },
+);
+
 test('typing filters the descriptions, says how many match, and keeps what is ticked', async (t) => {
   const { page, log } = await screen(t);
   const loaded = log.requests.length;
   const box = page.getByLabel('Find a description in your own words');
   const status = page.locator('.cs-search-status');
   assert.equal(await status.textContent(), '', 'nothing said before a search');
-  await box.fill('IMSI');
-  assert.deepEqual(await visible(page), ['mobile', 'not_sure']);
-  assert.equal(await status.textContent(), 'Descriptions matching “IMSI”: 1 of 6.');
+  // The count is said once typing pauses, in one change of the live region.
+  await page.evaluate(() => {
+    window.statusChanges = 0;
+    new MutationObserver(() => { window.statusChanges += 1; })
+      .observe(document.querySelector('.cs-search-status'), { childList: true, characterData: true, subtree: true });
+  });
+  await box.pressSequentially('IMSI', { delay: 60 });
+  assert.deepEqual(await visible(page), ['mobile', 'not_sure'], 'the descriptions are filtered at once');
+  await announced(page, 'Descriptions matching “IMSI”: 1 of 6.');
+  assert.equal(await page.evaluate(() => window.statusChanges), 1, 'not one announcement per key');
   assert.equal(await status.getAttribute('role'), 'status', 'the count is announced');
   assert.match(await page.locator('.cs-checkboxes').textContent(), /To answer “None of these could fit the equipment”, clear the search/);
   await assertAccessible(page, 'the screen filtered');
@@ -44,7 +60,7 @@ test('typing filters the descriptions, says how many match, and keeps what is ti
   await page.getByLabel(/Intercepts mobile calls/).check();
   await box.fill('password recovery');
   assert.deepEqual(await visible(page), ['cryptanalysis', 'mobile', 'not_sure'], 'the ticked item stays in view');
-  assert.equal(await status.textContent(), 'Descriptions matching “password recovery”: 1 of 6.', 'what matches is counted, not what is kept');
+  await announced(page, 'Descriptions matching “password recovery”: 1 of 6.'); // what matches is counted, not what is kept
   // Unticked, it stays until the search changes: focus is not lost.
   const mobile = page.getByLabel(/Intercepts mobile calls/);
   await mobile.uncheck();
@@ -52,7 +68,7 @@ test('typing filters the descriptions, says how many match, and keeps what is ti
   assert.equal(await page.evaluate(() => document.activeElement?.value), 'mobile');
   await mobile.check();
   await box.fill('satellite');
-  assert.match(await status.textContent(), /^No description matches “satellite”\. The law may use other words than yours/);
+  await announced(page, /^No description matches “satellite”\. The law may use other words than yours/);
   await box.fill('');
   assert.deepEqual(await visible(page), ['cryptanalysis', 'intrusion', 'mobile', 'ip_network', 'forensic', 'development', 'none', 'not_sure']);
   assert.equal(await page.getByLabel(/Intercepts mobile calls/).isChecked(), true);
