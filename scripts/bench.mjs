@@ -1,9 +1,12 @@
 // The benchmark: asset sizes of the release build (raw, gzip, brotli), and
 // timings in headless Chromium on 127.0.0.1 (cold loads, first question,
-// per-step latency). Prints a table and writes target/bench.json.
+// per-step latency), beside the same questionnaire built with SurveyJS as
+// the reference (scripts/surveyjs.mjs). Prints a table and writes
+// target/bench.json.
 import { writeFile, mkdir } from 'node:fs/promises';
 import { serve, launch, openPage, ready, dist, SCENARIOS } from '../tests/e2e/harness.mjs';
-import { firstRenderSizes, languagePacks } from './sizes.mjs';
+import { firstRenderSizes, fileSizes, languagePacks } from './sizes.mjs';
+import { buildReference, serveReference } from './surveyjs.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WALKS = Number(process.env.BENCH_WALKS ?? 5);
@@ -74,6 +77,27 @@ async function coldLoad(browser, origin, rate) {
   return { fcp, interactive, firstQuestion: first.paint };
 }
 
+/** One cold load of the SurveyJS page: first contentful paint, and the first question shown with its answers. */
+async function coldLoadReference(browser, origin, rate) {
+  const { context, page } = await openPage(browser);
+  await throttle(page, rate);
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('.sd-question input')) return;
+      performance.mark('reference-ready');
+      observer.disconnect();
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(origin + '/');
+  await page.locator('.sd-question input').first().waitFor();
+  const { fcp, interactive } = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    interactive: performance.getEntriesByName('reference-ready')[0]?.startTime ?? NaN,
+  }));
+  await context.close();
+  return { fcp, interactive };
+}
+
 // Scenario P6 of the reference cases, one of the longest paths of the common
 // case, then "check your answers" and the outcome. A checklist's items are
 // joined by "+".
@@ -111,13 +135,25 @@ async function walk(browser, origin, rate) {
 
 const size = await firstRenderSizes(dist);
 const texts = await languagePacks(dist);
+const referenceDir = 'target/surveyjs';
+const reference = { size: await fileSizes(referenceDir, await buildReference(referenceDir)) };
 const server = await serve();
+const referenceServer = await serveReference(referenceDir);
 const browser = await launch();
 const timings = {};
 try {
   for (const rate of [1, 4]) {
     const loads = [];
-    for (let i = 0; i < RUNS; i++) loads.push(await coldLoad(browser, server.origin, rate));
+    const referenceLoads = [];
+    // Alternated, so that both meet the machine in the same state.
+    for (let i = 0; i < RUNS; i++) {
+      loads.push(await coldLoad(browser, server.origin, rate));
+      referenceLoads.push(await coldLoadReference(browser, referenceServer.origin, rate));
+    }
+    reference[`cpu_x${rate}`] = {
+      fcp_ms: stats(referenceLoads.map((l) => l.fcp)),
+      interactive_ms: stats(referenceLoads.map((l) => l.interactive)),
+    };
     const walks = [];
     for (let i = 0; i < WALKS; i++) walks.push(await walk(browser, server.origin, rate));
     const steps = walks.flatMap((w) => w.steps);
@@ -138,12 +174,16 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await referenceServer.close();
 }
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 console.log('asset'.padEnd(44) + 'raw KiB'.padStart(8) + ' gzip KiB'.padStart(9) + ' br KiB'.padStart(8));
 for (const r of size.rows) console.log(r.asset.padEnd(44) + kb(r.raw) + ' ' + kb(r.gzip) + kb(r.brotli));
 console.log('total'.padEnd(44) + kb(size.total.raw) + ' ' + kb(size.total.gzip) + kb(size.total.brotli));
+for (const r of reference.size.rows) console.log(r.asset.padEnd(44) + kb(r.raw) + ' ' + kb(r.gzip) + kb(r.brotli));
+console.log('SurveyJS reference total'.padEnd(44) + kb(reference.size.total.raw) + ' ' + kb(reference.size.total.gzip) + kb(reference.size.total.brotli));
+console.log(`first render: ${(size.total.brotli / reference.size.total.brotli).toFixed(2)}× the SurveyJS reference (brotli)`);
 console.log();
 for (const [lang, t] of Object.entries(texts)) {
   console.log(`texts ${lang} (${t.href}): ${(t.raw / 1024).toFixed(1)} KiB raw, ${(t.brotli / 1024).toFixed(1)} KiB brotli`);
@@ -155,6 +195,9 @@ for (const [name, t] of Object.entries(timings)) {
   console.log(`${name} (${RUNS} cold loads, ${WALKS} walks of P6), in ms:`);
   console.log(`  first contentful paint  ${f(t.fcp_ms)}`);
   console.log(`  interactive             ${f(t.interactive_ms)}`);
+  const r = reference[name];
+  console.log(`  SurveyJS reference      first contentful paint ${f(r.fcp_ms)}; interactive ${f(r.interactive_ms)}`);
+  console.log(`  interactive, widget / SurveyJS (medians)  ${(t.interactive_ms.median / r.interactive_ms.median).toFixed(2)}×`);
   console.log(`  Start now → question    ${f(t.first_question_ms)} (painted)`);
   for (const [label, key] of [['Continue → question', 'to_question_ms'], ['→ check your answers', 'to_check_answers_ms'], ['→ outcome', 'to_outcome_ms']]) {
     console.log(`  ${label.padEnd(22)}  DOM ${g(t[key].dom)}; painted ${g(t[key].painted)}`);
@@ -162,5 +205,5 @@ for (const [name, t] of Object.entries(timings)) {
   console.log(`  after a walk            JS heap ${(t.js_heap_bytes_after_walk / 1024).toFixed(0)} KiB, wasm memory ${(t.wasm_memory_bytes_after_walk / 1024).toFixed(0)} KiB`);
 }
 await mkdir('target', { recursive: true });
-await writeFile('target/bench.json', JSON.stringify({ runs: RUNS, size, texts, timings }, null, 2));
+await writeFile('target/bench.json', JSON.stringify({ runs: RUNS, size, texts, timings, reference }, null, 2));
 console.log('\nwritten: target/bench.json');

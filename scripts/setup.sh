@@ -48,7 +48,7 @@ fi
 
 # npm ci only when node_modules is missing or older than the lock file.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm packages (wasm-opt, terser, playwright-core, axe-core)"
+  say "Installing npm packages (wasm-opt, terser, playwright-core, axe-core, and SurveyJS for the benchmark's reference)"
   npm ci --no-audit --no-fund
 fi
 

@@ -41,9 +41,14 @@ export async function languagePacks(dist) {
 
 /** Each first-render file's size raw, gzip (level 9) and brotli (quality 11), and the totals. */
 export async function firstRenderSizes(dist) {
+  return fileSizes(dist, await firstRenderAssets(dist));
+}
+
+/** The sizes of the files `names` in `dir`, each and in total. */
+export async function fileSizes(dir, names) {
   const rows = [];
-  for (const name of await firstRenderAssets(dist)) {
-    const body = await readFile(join(dist, name));
+  for (const name of names) {
+    const body = await readFile(join(dir, name));
     rows.push({ asset: name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli(body) });
   }
   const total = rows.reduce(
