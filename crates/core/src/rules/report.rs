@@ -6,7 +6,9 @@ use super::about::{About, Field};
 use super::content::{CONTENT_VERSION, choice, node, provision};
 use super::engine::Answers;
 use super::explain::{Explanation, LeadsTo, Step, explain, outcome_class};
-use super::model::{Answer, Authority, MemberState, NodeId, Note, OutcomeClass, ProvisionId};
+use super::model::{
+    Answer, Authority, Classes, MemberState, NodeId, Note, OutcomeClass, ProvisionId,
+};
 use crate::text::markup::{Block, blocks};
 use crate::text::{Lang, TextId, fill, meta, ui};
 
@@ -198,28 +200,24 @@ fn outcome_summary(lang: Lang, e: &Explanation) -> String {
     )
 }
 
-/// Why the answers leave the result open: an "I'm not sure", an answer
-/// that raises a point only the authority can settle, or both.
+/// Why the answers leave the result open: an "I'm not sure" that decides it,
+/// an answer that raises a point only the authority can settle, or both.
+/// Unsure answers that decide only together count as one that decides.
 fn open_cause(lang: Lang, e: &Explanation) -> String {
-    let unsure = |s: &&Step| s.answer == Answer::One(choice::NOT_SURE);
+    let unsure = |s: &Step| s.answer == Answer::One(choice::NOT_SURE);
+    let definite = e.open_points().any(|s| !unsure(s));
+    let unsure_decides = e.open_points().any(|s| unsure(s) && s.decisive)
+        || (!definite && e.open_points().any(unsure));
     let causes = [
-        e.open_points()
-            .any(|s| unsure(&s))
-            .then_some(ui::OUTCOME_CAUSE_UNSURE),
-        e.open_points()
-            .any(|s| !unsure(&s))
-            .then_some(ui::OUTCOME_CAUSE_OPEN),
+        unsure_decides.then_some(ui::OUTCOME_CAUSE_UNSURE),
+        (definite || !unsure_decides).then_some(ui::OUTCOME_CAUSE_OPEN),
     ];
     let said: Vec<&str> = causes
         .into_iter()
         .flatten()
         .map(|id| lang.text(id))
         .collect();
-    if said.is_empty() {
-        lang.text(ui::OUTCOME_CAUSE_OPEN).to_owned()
-    } else {
-        said.join(" ")
-    }
+    said.join(" ")
 }
 
 fn entry_label(lang: Lang, e: &Explanation) -> String {
@@ -268,7 +266,8 @@ fn draft_points(lang: Lang, e: &Explanation) -> String {
 }
 
 /// For each decisive answer, the other answers that could change the class
-/// of the result, and where they lead.
+/// of the result, and where they lead: answers that lead to the same place
+/// are said together.
 fn changes(lang: Lang, e: &Explanation) -> Vec<Change> {
     e.steps
         .iter()
@@ -279,36 +278,69 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<Change> {
                 lang.text(ui::OUTCOME_INSTEAD),
                 &[("answer", &answer_text(lang, step)), ("question", question)],
             );
-            let results = step
-                .alternatives
-                .iter()
-                .filter_map(|alt| {
-                    let answer = node(step.question).answer_text(lang, &alt.answer);
-                    match &alt.leads_to {
-                        LeadsTo::Outcome(o) => {
-                            let class = outcome_class(*o).filter(|c| *c != e.class)?;
-                            Some(fill(
-                                lang.text(ui::OUTCOME_ALTERNATIVE),
-                                &[("answer", &answer), ("result", lang.text(class.label()))],
-                            ))
-                        }
-                        LeadsTo::Questions { possible, .. } => {
-                            possible.iter().any(|c| c != e.class).then(|| {
-                                let results: Vec<&str> =
-                                    possible.iter().map(|c| lang.text(c.label())).collect();
-                                fill(
-                                    lang.text(ui::OUTCOME_ALTERNATIVE_MORE),
-                                    &[
-                                        ("answer", &answer),
-                                        ("results", &results.join(lang.text(meta::LIST_SEPARATOR))),
-                                    ],
-                                )
-                            })
-                        }
-                    }
-                })
+            // Each place another answer leads, with the answers that lead there.
+            let mut leads: Vec<(Place, Vec<String>)> = Vec::new();
+            for alt in &step.alternatives {
+                let Some(place) = Place::of(e.class, &alt.leads_to) else {
+                    continue;
+                };
+                let answer = fill(
+                    lang.text(ui::OUTCOME_QUOTED),
+                    &[(
+                        "answer",
+                        &node(step.question).answer_text(lang, &alt.answer),
+                    )],
+                );
+                match leads.iter_mut().find(|(p, _)| *p == place) {
+                    Some((_, answers)) => answers.push(answer),
+                    None => leads.push((place, vec![answer])),
+                }
+            }
+            let or = format!(" {} ", lang.text(ui::QUESTION_OR));
+            let results = leads
+                .into_iter()
+                .map(|(place, answers)| place.line(lang, &answers.join(&or)))
                 .collect();
             Change { instead, results }
         })
         .collect()
+}
+
+/// Where another answer leads, if that can change the class of the result.
+#[derive(PartialEq)]
+enum Place {
+    Result(OutcomeClass),
+    /// More questions, after which these classes are possible.
+    Questions(Classes),
+}
+
+impl Place {
+    fn of(class: OutcomeClass, leads_to: &LeadsTo) -> Option<Place> {
+        match leads_to {
+            LeadsTo::Outcome(o) => outcome_class(*o).filter(|c| *c != class).map(Place::Result),
+            LeadsTo::Questions { possible, .. } => possible
+                .iter()
+                .any(|c| c != class)
+                .then_some(Place::Questions(*possible)),
+        }
+    }
+
+    fn line(&self, lang: Lang, answers: &str) -> String {
+        match self {
+            Place::Result(c) => fill(
+                lang.text(ui::OUTCOME_ALTERNATIVE),
+                &[("answers", answers), ("result", lang.text(c.label()))],
+            ),
+            Place::Questions(possible) => {
+                let results: Vec<&str> = possible.iter().map(|c| lang.text(c.label())).collect();
+                fill(
+                    lang.text(ui::OUTCOME_ALTERNATIVE_MORE),
+                    &[
+                        ("answers", answers),
+                        ("results", &results.join(lang.text(meta::LIST_SEPARATOR))),
+                    ],
+                )
+            }
+        }
+    }
 }

@@ -189,6 +189,40 @@ fn p06_an_exporter_who_has_not_checked_the_official_journal_gets_a_step_not_a_co
     assert!(e.open_points().next().is_none());
 }
 
+/// "What would change the result" says once where answers lead: the seven
+/// warning signs, each of which would lead to asking the authority, are one
+/// line; "Yes" and "I'm not sure" on awareness lead to two places.
+#[test]
+fn p06_answers_that_would_lead_to_the_same_result_are_said_together() {
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.extend(DILIGENT);
+    let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
+    let change = |key: &str| {
+        let title = Lang::En.text(node(node_by_key(key).unwrap()).title);
+        report
+            .changes
+            .iter()
+            .find(|c| c.instead.contains(title))
+            .unwrap_or_else(|| panic!("no change for {key}"))
+    };
+    let flags = change("red-flags");
+    assert_eq!(flags.results.len(), 1, "{:?}", flags.results);
+    for item in node(node_by_key("red-flags").unwrap()).offers() {
+        assert!(
+            flags.results[0].contains(Lang::En.text(item.label)),
+            "{:?}",
+            flags.results
+        );
+    }
+    assert!(flags.results[0].ends_with(Lang::En.text(Consult.label())));
+    assert_eq!(
+        change("aware").results.len(),
+        2,
+        "{:?}",
+        change("aware").results
+    );
+}
+
 #[test]
 fn p07_stalkerware_for_repressive_agency_must_be_notified() {
     let mut given = export("other", &CSI_SOFTWARE);
@@ -449,6 +483,30 @@ fn an_unsure_answer_that_decides_is_said_to_be_why_the_authority_is_asked() {
         !report
             .summary
             .contains(Lang::En.text(ui::OUTCOME_CAUSE_OPEN))
+    );
+
+    // An unsure answer that another answer would not have changed is no
+    // cause: here grounds for suspecting lead to the authority anyway.
+    let mut given = export("other", &CSI_SOFTWARE);
+    given.extend([
+        ("due-diligence", "not_sure"),
+        ("red-flags", "none"),
+        ("aware", "no"),
+        ("suspicion", "yes"),
+    ]);
+    check(&given, Consult, "consult", &["Art.5(3)"]);
+    let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
+    assert!(
+        report
+            .summary
+            .starts_with(Lang::En.text(ui::OUTCOME_CAUSE_OPEN)),
+        "{}",
+        report.summary
+    );
+    assert!(
+        !report
+            .summary
+            .contains(Lang::En.text(ui::OUTCOME_CAUSE_UNSURE))
     );
 }
 
