@@ -40,7 +40,7 @@ function timedStep() {
       if (!title || title.textContent === before) return;
       observer.disconnect();
       dom = performance.now() - start;
-      next = title.closest('legend') ? 'question' : document.querySelector('[data-outcome]') ? 'outcome' : 'page';
+      next = title.closest('legend') ? 'question' : document.querySelector('.cs-outcome') ? 'outcome' : 'page';
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     requestAnimationFrame(() => {

@@ -133,7 +133,17 @@ async fn an_outcome_carries_its_class_and_citations() {
         3
     );
     click(&root, ".cs-check > .cs-button").await;
+    // The page is marked once whole, after its top is painted.
+    assert!(root.query_selector("[data-outcome]").unwrap().is_none());
+    assert!(
+        root.query_selector(".cs-outcome[aria-busy=true]")
+            .unwrap()
+            .is_some()
+    );
+    painted().await;
+    yew::scheduler::flush().await;
     let outcome = find(&root, "[data-outcome]");
+    assert!(outcome.get_attribute("aria-busy").is_none());
     assert_eq!(
         outcome.get_attribute("data-outcome").as_deref(),
         Some("ART5-LICENCE")
@@ -231,6 +241,8 @@ async fn the_result_page_shows_every_fact_of_its_report() {
         ..Startup::plain(Lang::En)
     })
     .await;
+    painted().await;
+    yew::scheduler::flush().await;
     let page = find(&root, "[data-outcome=LISTED]")
         .text_content()
         .unwrap_or_default();

@@ -57,6 +57,12 @@ fn is_covered(el: &web_sys::HtmlElement) -> bool {
 /// Runs `f` once the browser has painted the next frame: for work the user
 /// does not see, which would otherwise hold back the new page.
 pub fn after_paint(f: impl FnOnce() + 'static) {
+    paint_then(Box::new(f));
+}
+
+// One body for every caller: each closure type would otherwise get its own
+// copy of the JavaScript glue.
+fn paint_then(f: Box<dyn FnOnce()>) {
     let f = wasm_bindgen::closure::Closure::once_into_js(move || {
         gloo::timers::callback::Timeout::new(0, f).forget();
     });
@@ -66,6 +72,7 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 /// Runs `f` once `ms` milliseconds have passed, unless what this returns is
 /// dropped first.
 pub fn after(ms: u32, f: impl FnOnce() + 'static) -> Later {
+    let f: Box<dyn FnOnce()> = Box::new(f);
     Later(gloo::timers::callback::Timeout::new(ms, f))
 }
 

@@ -177,12 +177,17 @@ pub fn use_outcome_announcement(state: &State, root: &NodeRef, parent_origin: Op
             crate::rules::explain(&answers),
             root.cast::<web_sys::Element>(),
         ) {
-            embed::announce_outcome(
-                &root,
-                e.class.code(),
-                &e.cite_tokens(),
-                parent_origin.as_deref(),
-            );
+            // Once the outcome page is whole (it completes itself after its
+            // first paint), so that a listener finds its `data-outcome`.
+            let parent_origin = parent_origin.clone();
+            platform::after_paint(move || {
+                embed::announce_outcome(
+                    &root,
+                    e.class.code(),
+                    &e.cite_tokens(),
+                    parent_origin.as_deref(),
+                );
+            });
         }
     });
 }

@@ -37,6 +37,17 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let reached = *use_memo((), |()| platform::now());
     let created = (*use_memo(lang, move |lang| lang.date(reached))).clone();
     let t = |id| lang.text(id);
+    // The top of the page, from the verdict to whom to contact, is painted
+    // first; the rest follows in the next frame, so that a slow device shows
+    // the result within a few frames. Until then the page says it is busy,
+    // and carries no `data-outcome`: a reader of that hook finds it whole.
+    let complete = use_state_eq(|| false);
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |()| {
+            platform::after_paint(move || complete.set(true));
+        });
+    }
     let Some(r) = Report::new(&state.answers, lang, state.member_state, &state.about) else {
         return Html::default();
     };
@@ -69,7 +80,8 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let note = |n: &&Note| html! { <li data-note={n.key}>{ t(n.text) }</li> };
 
     html! {
-        <div class="cs-page cs-outcome" data-outcome={r.class.code()} data-cites={r.cite_tokens.join(" ")}>
+        <div class="cs-page cs-outcome" aria-busy={(!*complete).then_some("true")}
+            data-outcome={complete.then(|| r.class.code())} data-cites={complete.then(|| r.cite_tokens.join(" "))}>
             <BackLink {lang} onback={props.onback.clone()} />
             <div class="cs-print-only cs-record-head">
                 <p class="cs-record-title">{ t(ui::RECORD_HEADING) }</p>
@@ -174,6 +186,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             }
 
 
+            if *complete {
             if let Some(draft) = &r.draft {
                 <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_DRAFT) }</Heading>
                 <div class="cs-draft">{ rich_text(draft) }</div>
@@ -274,6 +287,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 <p>{ t(ui::RECORD_SIGNATURE) }</p>
             </div>
             <button type="button" class="cs-button cs-button-secondary" onclick={onrestart}>{ t(ui::OUTCOME_RESTART) }</button>
+            }
         </div>
     }
 }

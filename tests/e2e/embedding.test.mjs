@@ -88,6 +88,8 @@ test('plain portal: P1, the outcome event, the contact block, no trap, axe', asy
   const [event] = await outcomes(page);
   assert.equal(event.target, 'CYBER-SCREEN', 'the event reaches the host element');
   assert.equal(event.detail.outcome, 'LISTED');
+  assert.equal(event.shown, 'LISTED', 'the event finds the outcome marked on the page');
+  assert.equal(event.whole, true, 'and the page whole');
   assert.ok(event.detail.cites.includes('5A001.f.2'));
   assert.match(event.detail.contentVersion, /^\d{4}\./);
   assert.equal(await page.title(), 'Member portal – export check', "the host's title is left alone");

@@ -30,9 +30,13 @@ export async function begin(env, t, options = {}) {
 export async function reach(page, names) {
   await answerWith(page, names, { axe: false });
   for (let i = 0; i < 4; i++) {
-    if (await page.locator('[data-outcome]').count()) return page.locator('[data-outcome]');
-    const next = page.locator('.cs-interruption .cs-button, .cs-check > .cs-button');
+    // The outcome page is marked once whole, a frame after its top.
+    const next = page.locator('.cs-outcome, .cs-interruption .cs-button, .cs-check > .cs-button');
     await next.first().waitFor();
+    if (await page.locator('.cs-outcome').count()) {
+      await page.locator('[data-outcome]').waitFor();
+      return page.locator('[data-outcome]');
+    }
     await next.first().click();
   }
   throw new Error('no result after the check page');

@@ -1,7 +1,14 @@
 // What a portal might do with the widget's outcome event: keep it, and show it.
 window.outcomes = [];
 document.addEventListener('cyberscreen-outcome', (event) => {
-  window.outcomes.push({ target: event.target.id || event.target.tagName, detail: event.detail });
+  // What the page shows as the event arrives: the outcome's container, whole.
+  const shown = (event.target.shadowRoot ?? document).querySelector('[data-outcome]');
+  window.outcomes.push({
+    target: event.target.id || event.target.tagName,
+    detail: event.detail,
+    shown: shown?.dataset.outcome,
+    whole: !!shown?.querySelector(':scope > button.cs-button:last-child'),
+  });
   const log = document.getElementById('outcome-log');
   if (log) log.textContent = `Outcome: ${event.detail.outcome}`;
 });
