@@ -157,13 +157,27 @@ function described(page, start) {
   const meta = `<meta name="description" content="${content}">`;
   return page.replace(/\n  <meta name="description" content="[^"]*">/, '').replace(viewport, `${viewport}\n  ${meta}`);
 }
+// Each page names its versions in the other languages, before the first
+// script: failed.js sends a reader of the English page who asks for one of
+// them there before anything is painted.
+const failedTag = '<script src="./failed.js"';
+function alternates(page, name) {
+  if (!page.includes(failedTag)) throw new Error(`dist/${name}.html has no ${failedTag}`);
+  const links = Object.keys(packs)
+    .map((code) => `<link rel="alternate" hreflang="${code}" href="./${code === 'en' ? name : `${name}.${code}`}.html">`)
+    .join('');
+  return page.replace(failedTag, `${links}\n  ${failedTag}`);
+}
 index = described(index, index);
-await writeFile(join(dist, 'index.html'), index);
-
 // The iframe page: the standalone page, told by `data-embed` to take its
 // settings from the fragment.
-const embed = index.replace('<div id="cyberscreen" class="cs-host">', '<div id="cyberscreen" class="cs-host" data-embed>');
-if (embed === index) throw new Error('dist/index.html has no #cyberscreen to mark');
+const embed = alternates(
+  index.replace('<div id="cyberscreen" class="cs-host">', '<div id="cyberscreen" class="cs-host" data-embed>'),
+  'embed',
+);
+if (!embed.includes('data-embed>')) throw new Error('dist/index.html has no #cyberscreen to mark');
+index = alternates(index, 'index');
+await writeFile(join(dist, 'index.html'), index);
 await writeFile(join(dist, 'embed.html'), embed);
 
 // Each other language's own pages, index.<lang>.html and embed.<lang>.html,

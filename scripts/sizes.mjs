@@ -16,7 +16,9 @@ export const brotli = (body) =>
  */
 async function firstRenderAssets(dist) {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
-  const linked = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
+  // The files it loads: not the pages of its other languages, which it
+  // names (`rel="alternate"`) and never fetches itself.
+  const linked = [...html.matchAll(/<(?:link|script)\b(?![^>]*rel="alternate")[^>]*(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
   let heaviest;
   for (const [lang, pack] of Object.entries(await languagePacks(dist))) {
     const page = lang === 'en' ? 'index.html' : `index.${lang}.html`;

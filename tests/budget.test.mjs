@@ -49,6 +49,11 @@
 // announces its count once typing pauses rather than at every key, and
 // whose "ask your authority" result says whether an "I'm not sure" or a
 // point only the authority can settle led there (wasm 0.8 KB, texts 0.3
+// KB); → 182,000 (181,485 measured) with 2026.12.03-11, whose default page
+// sends a German or French reader to that language's page before anything
+// is painted (failed.js 0.2 KB), whose result paints its top a frame before
+// the rest and says together the answers that lead to the same result
+// (wasm 0.6 KB, after one glue body for every "after the paint" saved 0.3
 // KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
@@ -57,7 +62,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 181_000;
+const BUDGET_BYTES = 182_000;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -1,8 +1,29 @@
-// Shows the page's "could not start" message, in the page's language, when
-// the code cannot run: a file refused by its integrity check or not found,
-// an error while starting, or no start within 30 seconds. A classic script
-// of its own, which runs before the module and even when it is refused.
+// Runs first, before the page is painted: on the English page a reader
+// reaches by default (index.html, embed.html), one who asks for another
+// language is sent to that language's own page, which shows it from the
+// first paint. Then it shows the page's "could not start" message, in the
+// page's language, when the code cannot run: a file refused by its
+// integrity check or not found, an error while starting, or no start within
+// 30 seconds. A classic script of its own, which runs before the module and
+// even when it is refused.
 (() => {
+  // A link's `lang` (a host's, in the iframe page's fragment), then the
+  // browser's languages, as the widget would choose; the pages are the
+  // `hreflang` links in the head.
+  if (document.documentElement.lang === 'en') {
+    const pages = new Map([...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.hreflang, l.href]));
+    const fragment = new URLSearchParams(location.hash.slice(1).replaceAll('+', '%2B'));
+    const code = [fragment.get('lang'), ...navigator.languages, 'en']
+      .filter(Boolean)
+      .map((tag) => tag.split(/[-_]/)[0].toLowerCase())
+      .find((c) => pages.has(c));
+    if (code && code !== 'en') {
+      // The module, already on its way, does not start this page.
+      document.documentElement.dataset.leaving = code;
+      location.replace(pages.get(code) + location.search + location.hash);
+      return;
+    }
+  }
   const STALL_MS = 30_000;
   const fail = (error) => {
     const root = document.getElementById('cyberscreen');

@@ -30,7 +30,8 @@ function language(packs) {
     .find((code) => Object.hasOwn(packs, code));
 }
 
-try {
+// Fetches the code and the reader's pack, then starts the page.
+async function start() {
   if (!wasm || !root || typeof WebAssembly !== 'object') {
     throw new Error('missing wasm, root or WebAssembly support');
   }
@@ -46,6 +47,11 @@ try {
   // Not over the message, where failed.js has given up already (a refused
   // stylesheet, say).
   if (root.dataset.state !== 'failed') startPage(lang, pack);
+}
+
+try {
+  // Not where failed.js sends the reader to another language's page.
+  if (!document.documentElement.hasAttribute('data-leaving')) await start();
 } catch (error) {
   document.dispatchEvent(new CustomEvent('cyberscreen-failed', { detail: error }));
 }

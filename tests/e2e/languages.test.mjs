@@ -144,6 +144,37 @@ test('a German browser fetches the German texts only', async (t) => {
   assert.deepEqual(packsFetched(log.requests), ['de']);
 });
 
+test('a German browser that opens the default page is in German from the first paint, and a link in English stays so', async (t) => {
+  const session = await openPage(env.browser, { locale: 'de-DE' });
+  t.after(() => session.context.close());
+  const { context, page, log } = session;
+  // The code is held back: what shows is the page as it arrived.
+  await context.route('**/*.wasm', () => {});
+  // Each document's first contentful paint, kept across the tab's documents.
+  await context.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      const paints = JSON.parse(sessionStorage.getItem('paints') ?? '[]');
+      paints.push({ page: location.pathname, lang: document.documentElement.lang, title: document.querySelector('h1')?.textContent });
+      sessionStorage.setItem('paints', JSON.stringify(paints));
+    }).observe({ type: 'paint' });
+  });
+  await page.goto(`${env.server.origin}/#v=1`, { waitUntil: 'domcontentloaded' });
+  await page.waitForURL(/\/index\.de\.html#v=1$/);
+  await page.waitForFunction(() => sessionStorage.getItem('paints'));
+  assert.deepEqual(
+    JSON.parse(await page.evaluate(() => sessionStorage.getItem('paints'))),
+    [{ page: '/index.de.html', lang: 'de', title: LANGUAGES.de.title }],
+    'nothing painted before the German page',
+  );
+  const documents = log.requests.map((r) => new URL(r.url).pathname).filter((p) => p === '/' || p.endsWith('.html'));
+  assert.deepEqual(documents, ['/', '/index.de.html'], 'sent on once');
+  // A link that names English stays English.
+  await page.goto(`${env.server.origin}/index.html#lang=en`, { waitUntil: 'domcontentloaded' });
+  assert.match(page.url(), /\/index\.html#lang=en$/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+});
+
 for (const page of ['index.de.html', 'embed.de.html']) {
   test(`${page} is in German from the first paint, before any code runs, and then fetches the German texts only`, async (t) => {
     // An English browser: the page alone decides.
