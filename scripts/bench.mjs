@@ -1,6 +1,7 @@
 // The benchmark: asset sizes of the release build (raw, gzip, brotli), and
 // timings in headless Chromium on 127.0.0.1 (cold loads, first question,
-// per-step latency), beside the same questionnaire built with SurveyJS as
+// per-step latency against the floor of a static swap of the same pages,
+// a language switch), beside the same questionnaire built with SurveyJS as
 // the reference (scripts/surveyjs.mjs). Prints a table and writes
 // target/bench.json.
 import { writeFile, mkdir } from 'node:fs/promises';
@@ -111,9 +112,12 @@ async function walk(browser, origin, rate) {
   await ready(page);
   await page.evaluate(timedStep);
   const steps = [];
+  // Each page as the widget rendered it, for the static floor below.
+  const pages = [await page.evaluate(() => document.querySelector('.cs').outerHTML)];
   for (const value of P6) {
     for (const v of value?.split('+') ?? []) await page.locator(`.cs-form input[value="${v}"]`).check();
     steps.push(await page.evaluate(timedStep));
+    pages.push(await page.evaluate(() => document.querySelector('.cs').outerHTML));
   }
   await page.locator('[data-outcome]').waitFor();
   const cdp = await context.newCDPSession(page);
@@ -130,7 +134,80 @@ async function walk(browser, origin, rate) {
     returnByValue: true,
   });
   await context.close();
-  return { steps, jsHeap: metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN, wasmMemory: memory.result.value };
+  return { steps, pages, jsHeap: metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN, wasmMemory: memory.result.value };
+}
+
+/**
+ * The floor of a question step: the same two pages, as the widget rendered
+ * them, swapped as static HTML on the widget's page with its stylesheet and
+ * no code, timed to the end of the frame that shows the new one.
+ */
+async function staticSwaps(browser, origin, rate, walks) {
+  const { context, page } = await openPage(browser, { bypassCSP: true });
+  await throttle(page, rate);
+  await context.route('**/*.wasm', (route) => route.abort());
+  await page.goto(origin + '/', { waitUntil: 'load' });
+  const times = [];
+  for (const { steps, pages } of walks) {
+    for (let i = 0; i < steps.length; i++) {
+      if (steps[i].next !== 'question') continue;
+      times.push(
+        await page.evaluate(([before, after]) => {
+          const host = document.getElementById('cyberscreen');
+          host.innerHTML = before;
+          return new Promise((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const start = performance.now();
+                requestAnimationFrame(() => {
+                  const channel = new MessageChannel();
+                  channel.port1.onmessage = () => resolve(performance.now() - start);
+                  channel.port2.postMessage(null);
+                });
+                host.innerHTML = after;
+              }),
+            ),
+          );
+        }, [pages[i], pages[i + 1]]),
+      );
+    }
+  }
+  await context.close();
+  return times;
+}
+
+/** Switching to French after two questions, at 1× CPU: from the choice to the end of the frame that shows the page in French. */
+async function languageSwitch(browser, origin) {
+  const { context, page } = await openPage(browser);
+  await page.goto(origin + '/');
+  await ready(page);
+  await page.evaluate(timedStep);
+  for (const value of SCENARIOS.P6.slice(0, 2)) {
+    await page.locator(`.cs-form input[value="${value}"]`).check();
+    await page.evaluate(timedStep);
+  }
+  const ms = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const root = document.querySelector('.cs');
+        const observer = new MutationObserver(() => {
+          if (root.getAttribute('lang') !== 'fr') return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - start);
+            channel.port2.postMessage(null);
+          });
+        });
+        observer.observe(root, { attributes: true, attributeFilter: ['lang'] });
+        const select = document.getElementById('cs-lang');
+        const start = performance.now();
+        select.value = 'fr';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }),
+  );
+  await context.close();
+  return ms;
 }
 
 const size = await firstRenderSizes(dist);
@@ -157,12 +234,14 @@ try {
     const walks = [];
     for (let i = 0; i < WALKS; i++) walks.push(await walk(browser, server.origin, rate));
     const steps = walks.flatMap((w) => w.steps);
+    const floor = await staticSwaps(browser, server.origin, rate, walks);
     const of = (next, key) => stats(steps.filter((s) => s.next === next).map((s) => s[key]));
     timings[`cpu_x${rate}`] = {
       fcp_ms: stats(loads.map((l) => l.fcp)),
       interactive_ms: stats(loads.map((l) => l.interactive)),
       first_question_ms: stats(loads.map((l) => l.firstQuestion)),
       to_question_ms: { dom: of('question', 'dom'), painted: of('question', 'paint') },
+      static_swap_to_question_ms: stats(floor),
       to_check_answers_ms: { dom: of('page', 'dom'), painted: of('page', 'paint') },
       to_outcome_ms: { dom: of('outcome', 'dom'), painted: of('outcome', 'paint') },
       js_heap_bytes_after_walk: median(walks.map((w) => w.jsHeap)),
@@ -171,6 +250,9 @@ try {
       walks: walks.map((w) => w.steps),
     };
   }
+  const switches = [];
+  for (let i = 0; i < RUNS; i++) switches.push(await languageSwitch(browser, server.origin));
+  timings.language_switch_x1_ms = stats(switches);
 } finally {
   await browser.close();
   await server.close();
@@ -192,6 +274,7 @@ console.log();
 const f = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 const g = (s) => `median ${s.median.toFixed(1)}, p95 ${s.p95.toFixed(1)}, max ${s.max.toFixed(1)} (n=${s.n})`;
 for (const [name, t] of Object.entries(timings)) {
+  if (!name.startsWith('cpu_')) continue;
   console.log(`${name} (${RUNS} cold loads, ${WALKS} walks of P6), in ms:`);
   console.log(`  first contentful paint  ${f(t.fcp_ms)}`);
   console.log(`  interactive             ${f(t.interactive_ms)}`);
@@ -202,8 +285,10 @@ for (const [name, t] of Object.entries(timings)) {
   for (const [label, key] of [['Continue → question', 'to_question_ms'], ['→ check your answers', 'to_check_answers_ms'], ['→ outcome', 'to_outcome_ms']]) {
     console.log(`  ${label.padEnd(22)}  DOM ${g(t[key].dom)}; painted ${g(t[key].painted)}`);
   }
+  console.log(`  static swap → question  painted ${g(t.static_swap_to_question_ms)}; widget / static (medians) ${(t.to_question_ms.painted.median / t.static_swap_to_question_ms.median).toFixed(2)}×`);
   console.log(`  after a walk            JS heap ${(t.js_heap_bytes_after_walk / 1024).toFixed(0)} KiB, wasm memory ${(t.wasm_memory_bytes_after_walk / 1024).toFixed(0)} KiB`);
 }
+console.log(`language switch to French at 1× CPU, to the repainted page: ${g(timings.language_switch_x1_ms)} ms`);
 await mkdir('target', { recursive: true });
 await writeFile('target/bench.json', JSON.stringify({ runs: RUNS, size, texts, timings, reference }, null, 2));
 console.log('\nwritten: target/bench.json');
