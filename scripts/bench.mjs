@@ -55,24 +55,34 @@ function timedStep() {
   });
 }
 
+/**
+ * Loads `origin` cold into a fresh page at `rate`, and resolves when
+ * `selector` (what says the page is interactive) is there: with the first
+ * contentful paint and the moment that element appeared.
+ */
+async function load(browser, origin, rate, selector) {
+  const session = await openPage(browser);
+  await throttle(session.page, rate);
+  await session.page.addInitScript((selector) => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector(selector)) return;
+      performance.mark('interactive');
+      observer.disconnect();
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  }, selector);
+  await session.page.goto(origin + '/');
+  await session.page.locator(selector).first().waitFor();
+  const times = await session.page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    interactive: performance.getEntriesByName('interactive')[0]?.startTime ?? NaN,
+  }));
+  return { ...session, ...times };
+}
+
 /** One cold load: first contentful paint, time to interactive, and the first question after "Start now". */
 async function coldLoad(browser, origin, rate) {
-  const { context, page } = await openPage(browser);
-  await throttle(page, rate);
-  // Marks the moment the widget says it is interactive.
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector('[data-state="ready"]')) return;
-      performance.mark('cyberscreen-ready');
-      observer.disconnect();
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
-  });
-  await page.goto(origin + '/');
+  const { context, page, fcp, interactive } = await load(browser, origin, rate, '[data-state="ready"]');
   await ready(page);
-  const { fcp, interactive } = await page.evaluate(() => ({
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    interactive: performance.getEntriesByName('cyberscreen-ready')[0]?.startTime ?? NaN,
-  }));
   const first = await page.evaluate(timedStep);
   await context.close();
   return { fcp, interactive, firstQuestion: first.paint };
@@ -80,21 +90,7 @@ async function coldLoad(browser, origin, rate) {
 
 /** One cold load of the SurveyJS page: first contentful paint, and the first question shown with its answers. */
 async function coldLoadReference(browser, origin, rate) {
-  const { context, page } = await openPage(browser);
-  await throttle(page, rate);
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector('.sd-question input')) return;
-      performance.mark('reference-ready');
-      observer.disconnect();
-    }).observe(document, { subtree: true, childList: true });
-  });
-  await page.goto(origin + '/');
-  await page.locator('.sd-question input').first().waitFor();
-  const { fcp, interactive } = await page.evaluate(() => ({
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    interactive: performance.getEntriesByName('reference-ready')[0]?.startTime ?? NaN,
-  }));
+  const { context, fcp, interactive } = await load(browser, origin, rate, '.sd-question input');
   await context.close();
   return { fcp, interactive };
 }

@@ -7,7 +7,7 @@ use cyberscreen_core::rules::OutcomeClass::{self, *};
 use cyberscreen_core::rules::about::About;
 use cyberscreen_core::rules::content::{node, node_by_key, provision};
 use cyberscreen_core::rules::report::{Report, open_point_lines};
-use cyberscreen_core::text::{Lang, ui};
+use cyberscreen_core::text::{Lang, TextId, ui};
 
 type Given = Vec<(&'static str, &'static str)>;
 
@@ -443,24 +443,30 @@ fn p18_visible_face_recognition_is_never_settled_by_a_no_on_covert() {
     // The type that keeps it open is named to the authority, and the
     // summary says that a definite answer, not an "I'm not sure", left it.
     assert!(open.contains(&"type-covert"), "{open:?}");
-    let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
-    let draft = report.draft.unwrap();
+    let draft = said_first(&given, ui::OUTCOME_CAUSE_OPEN, ui::OUTCOME_CAUSE_UNSURE)
+        .draft
+        .unwrap();
     assert!(
         draft.contains(Lang::En.text(node(node_by_key("type-covert").unwrap()).title)),
         "{draft}"
     );
+}
+
+/// The report, whose summary begins with the cause `said` and does not
+/// name `unsaid`.
+fn said_first(given: &[(&str, &str)], said: TextId, unsaid: TextId) -> Report {
+    let report = Report::new(&answers(given), Lang::En, None, &About::default()).unwrap();
     assert!(
-        report
-            .summary
-            .starts_with(Lang::En.text(ui::OUTCOME_CAUSE_OPEN)),
+        report.summary.starts_with(Lang::En.text(said)),
         "{}",
         report.summary
     );
     assert!(
-        !report
-            .summary
-            .contains(Lang::En.text(ui::OUTCOME_CAUSE_UNSURE))
+        !report.summary.contains(Lang::En.text(unsaid)),
+        "{}",
+        report.summary
     );
+    report
 }
 
 /// An "I'm not sure" that decides the result is named as the cause.
@@ -471,19 +477,7 @@ fn an_unsure_answer_that_decides_is_said_to_be_why_the_authority_is_asked() {
     given.extend([("csi-covert", "not_sure")]);
     given.extend(DILIGENT);
     check(&given, Consult, "consult", &["Art.12(2)"]);
-    let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
-    assert!(
-        report
-            .summary
-            .starts_with(Lang::En.text(ui::OUTCOME_CAUSE_UNSURE)),
-        "{}",
-        report.summary
-    );
-    assert!(
-        !report
-            .summary
-            .contains(Lang::En.text(ui::OUTCOME_CAUSE_OPEN))
-    );
+    said_first(&given, ui::OUTCOME_CAUSE_UNSURE, ui::OUTCOME_CAUSE_OPEN);
 
     // An unsure answer that another answer would not have changed is no
     // cause: here grounds for suspecting lead to the authority anyway.
@@ -495,19 +489,7 @@ fn an_unsure_answer_that_decides_is_said_to_be_why_the_authority_is_asked() {
         ("suspicion", "yes"),
     ]);
     check(&given, Consult, "consult", &["Art.5(3)"]);
-    let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
-    assert!(
-        report
-            .summary
-            .starts_with(Lang::En.text(ui::OUTCOME_CAUSE_OPEN)),
-        "{}",
-        report.summary
-    );
-    assert!(
-        !report
-            .summary
-            .contains(Lang::En.text(ui::OUTCOME_CAUSE_UNSURE))
-    );
+    said_first(&given, ui::OUTCOME_CAUSE_OPEN, ui::OUTCOME_CAUSE_UNSURE);
 }
 
 #[test]
