@@ -7,7 +7,7 @@ use cyberscreen::text::Lang;
 use cyberscreen::ui::state::Startup;
 use cyberscreen::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::{Closure, JsValue};
+use wasm_bindgen::prelude::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -50,14 +50,12 @@ async fn click(root: &Element, selector: &str) {
 /// Waits until the next frame is painted: the widget sets the page's title
 /// and history entry then.
 async fn painted() {
+    // Queued behind what the widget left for after the paint, each of which
+    // runs in a task of its own: this resolves once all of them have run.
     let frame = js_sys::Promise::new(&mut |resolve, _| {
-        let after = Closure::once_into_js(move || {
-            gloo::timers::callback::Timeout::new(0, move || {
-                let _ = resolve.call0(&JsValue::NULL);
-            })
-            .forget();
+        cyberscreen::platform::after_paint(move || {
+            let _ = resolve.call0(&JsValue::NULL);
         });
-        let _ = gloo::utils::window().request_animation_frame(after.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
 }

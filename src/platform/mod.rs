@@ -6,6 +6,9 @@ pub mod embed;
 pub mod packs;
 pub mod storage;
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
 use wasm_bindgen::{JsCast, JsValue};
 use yew::NodeRef;
 
@@ -60,13 +63,49 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     paint_then(Box::new(f));
 }
 
-// One body for every caller: each closure type would otherwise get its own
-// copy of the JavaScript glue.
+thread_local! {
+    /// What waits for the next frame, in the order asked.
+    static FOR_FRAME: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+    /// What has seen its frame painted and waits for its turn.
+    static PAINTED: RefCell<VecDeque<Box<dyn FnOnce()>>> = const { RefCell::new(VecDeque::new()) };
+}
+
+// One frame callback however many wait, so that the frame that paints the
+// new page runs as little as possible before its paint; then one task for
+// each, in order, so that what one of them has rendered is done before the
+// next runs (an outcome is whole before the host hears of it).
 fn paint_then(f: Box<dyn FnOnce()>) {
-    let f = wasm_bindgen::closure::Closure::once_into_js(move || {
-        gloo::timers::callback::Timeout::new(0, f).forget();
+    let first = FOR_FRAME.with_borrow_mut(|waiting| {
+        waiting.push(f);
+        waiting.len() == 1
     });
-    let _ = gloo::utils::window().request_animation_frame(f.unchecked_ref());
+    if first {
+        let frame = wasm_bindgen::closure::Closure::once_into_js(|| {
+            let painted = FOR_FRAME.take();
+            let idle = PAINTED.with_borrow_mut(|ready| {
+                let idle = ready.is_empty();
+                ready.extend(painted);
+                idle
+            });
+            if idle {
+                run_next();
+            }
+        });
+        let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+    }
+}
+
+// The next task runs the first that waits for its turn, then goes on.
+fn run_next() {
+    gloo::timers::callback::Timeout::new(0, || {
+        if let Some(f) = PAINTED.with_borrow_mut(VecDeque::pop_front) {
+            f();
+        }
+        if PAINTED.with_borrow(|ready| !ready.is_empty()) {
+            run_next();
+        }
+    })
+    .forget();
 }
 
 /// Runs `f` once `ms` milliseconds have passed, unless what this returns is

@@ -12,6 +12,7 @@ use super::interruption::InterruptionPage;
 use super::language;
 use super::notice::NoticeBanner;
 use super::outcome::OutcomePage;
+use super::prepared::use_made_ahead;
 use super::question::QuestionPage;
 use super::remember::remember_box;
 use super::settings::Settings;
@@ -38,6 +39,8 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer_eq(|| State::start(props.startup.clone()));
     let root = use_node_ref();
     let ready = use_ready(&root, &settings.theme);
+    // First of what waits for the paint: "See the result" may come at once.
+    use_made_ahead(&state);
     use_step_history(&state, &root, owns_page, settings.parent_origin.clone());
     use_document_title(&state, owns_page);
     use_outcome_announcement(&state, &root, settings.parent_origin.clone());

@@ -8,12 +8,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::prepared;
 use super::state::{Action, Device, Notice, Page, State};
 use crate::platform::storage::{self, StorageError};
 use crate::platform::{self, embed, history};
 use crate::rules::content::node;
 use crate::rules::saved::Saved;
-use crate::text::{fill, ui};
+use crate::text::{Lang, fill, ui};
 
 type Handle = UseReducerHandle<State>;
 
@@ -125,37 +126,63 @@ fn record_step(entries: &Rc<RefCell<Entries>>, page: Page, first: bool) {
 }
 
 /// The tab's title names the step, in the user's language, where the widget
-/// is the page. Like the history entry, it can wait until the page is painted.
+/// is the page. Like the history entry, it waits until the page is painted;
+/// so does the explanation an outcome's title is taken from.
 #[hook]
 pub fn use_document_title(state: &State, owns_page: bool) {
-    use_effect_with(page_title(state), move |title| {
+    let on_outcome = matches!(state.page, Page::Outcome(_));
+    let shown = Shown {
+        lang: state.lang,
+        page: state.page,
+        error: state.error,
+        outcome: on_outcome.then(|| state.clone()),
+    };
+    use_effect_with(shown, move |shown| {
         if owns_page {
-            let title = title.clone();
-            platform::after_paint(move || platform::set_title(&title));
+            let shown = shown.clone();
+            platform::after_paint(move || platform::set_title(&shown.title()));
         }
     });
 }
 
-fn page_title(state: &State) -> String {
-    let lang = state.lang;
-    let heading = match state.page {
-        Page::Start => lang.text(ui::START_TITLE).to_owned(),
-        Page::Check => lang.text(ui::CHECK_TITLE).to_owned(),
-        Page::Outcome(_) => crate::rules::explain(&state.answers)
-            .map(|e| crate::rules::report::outcome_title(lang, &e))
-            .unwrap_or_default(),
-        Page::Question(_) | Page::Interruption(_) => state
-            .page
-            .node()
-            .map(|n| lang.text(node(n).title))
-            .unwrap_or_default()
-            .to_owned(),
-    };
-    let title = format!("{heading} – {}", lang.text(ui::APP_NAME));
-    if state.error {
-        fill(lang.text(ui::QUESTION_ERROR_TITLE), &[("title", &title)])
-    } else {
-        title
+/// What the tab's title says: the step, and for an outcome its report.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    lang: Lang,
+    page: Page,
+    error: bool,
+    outcome: Option<State>,
+}
+
+impl Shown {
+    fn title(&self) -> String {
+        let lang = self.lang;
+        let heading = match self.page {
+            Page::Start => lang.text(ui::START_TITLE).to_owned(),
+            Page::Check => lang.text(ui::CHECK_TITLE).to_owned(),
+            Page::Outcome(_) => self
+                .outcome
+                .as_ref()
+                .and_then(|state| {
+                    prepared::report(state)
+                        .as_ref()
+                        .as_ref()
+                        .map(|r| r.title.clone())
+                })
+                .unwrap_or_default(),
+            Page::Question(_) | Page::Interruption(_) => self
+                .page
+                .node()
+                .map(|n| lang.text(node(n).title))
+                .unwrap_or_default()
+                .to_owned(),
+        };
+        let title = format!("{heading} – {}", lang.text(ui::APP_NAME));
+        if self.error {
+            fill(lang.text(ui::QUESTION_ERROR_TITLE), &[("title", &title)])
+        } else {
+            title
+        }
     }
 }
 
@@ -166,27 +193,25 @@ fn page_title(state: &State) -> String {
 #[hook]
 pub fn use_outcome_announcement(state: &State, root: &NodeRef, parent_origin: Option<String>) {
     let started = use_mut_ref(|| false);
-    let (root, answers) = (root.clone(), state.answers.clone());
+    let (root, state) = (root.clone(), state.clone());
     use_effect_with(state.page, move |page| {
         let first = !std::mem::replace(&mut *started.borrow_mut(), true);
         if first {
             return;
         }
-        if let (Page::Outcome(_), Some(e), Some(root)) = (
-            page,
-            crate::rules::explain(&answers),
-            root.cast::<web_sys::Element>(),
-        ) {
+        if let (Page::Outcome(_), Some(root)) = (page, root.cast::<web_sys::Element>()) {
             // Once the outcome page is whole (it completes itself after its
             // first paint), so that a listener finds its `data-outcome`.
             let parent_origin = parent_origin.clone();
             platform::after_paint(move || {
-                embed::announce_outcome(
-                    &root,
-                    e.class.code(),
-                    &e.cite_tokens(),
-                    parent_origin.as_deref(),
-                );
+                if let Some(r) = prepared::report(&state).as_ref() {
+                    embed::announce_outcome(
+                        &root,
+                        r.class.code(),
+                        &r.cite_tokens,
+                        parent_origin.as_deref(),
+                    );
+                }
             });
         }
     });

@@ -12,6 +12,7 @@ mod member_state;
 mod notice;
 mod outcome;
 mod parts;
+mod prepared;
 mod question;
 mod remember;
 mod screen_search;

@@ -7,7 +7,6 @@ use crate::platform;
 use crate::rules::about::{Field, MAX_CHARS};
 use crate::rules::content::CONTENT_VERSION;
 use crate::rules::record::Record;
-use crate::rules::report::Report;
 use crate::rules::{MemberState, Note, Status};
 use crate::text::{fill, ui};
 
@@ -16,6 +15,7 @@ use super::member_state::MemberStateField;
 use super::parts::{
     BackLink, Heading, any_marked, cites, marks_note, rich, rich_text, status_mark,
 };
+use super::prepared;
 use super::settings::Settings;
 use super::state::State;
 
@@ -48,7 +48,8 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             platform::after_paint(move || complete.set(true));
         });
     }
-    let Some(r) = Report::new(&state.answers, lang, state.member_state, &state.about) else {
+    let report = prepared::report(state);
+    let Some(r) = report.as_ref() else {
         return Html::default();
     };
     let onrestart = props.onrestart.reform(|_: MouseEvent| ());

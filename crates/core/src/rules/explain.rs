@@ -258,7 +258,86 @@ pub fn outcome_class(node: NodeId) -> Option<OutcomeClass> {
 /// The nodes one step on from `at`, whatever the answers and marks:
 /// `continue` leads to every item of the checklist it returns to, and to
 /// what follows that checklist.
-pub fn successors(at: NodeId) -> Vec<NodeId> {
+pub fn successors(at: NodeId) -> &'static [NodeId] {
+    graph().successors(at)
+}
+
+/// The tree's edges and, for each node, the marks that some answer from
+/// there on can set: made once, as an outcome's explanation asks for them
+/// from many nodes.
+struct Graph {
+    /// Each node's successors, one after the other; node `n`'s are
+    /// `edges[starts[n]..starts[n + 1]]`.
+    edges: Vec<NodeId>,
+    starts: Vec<usize>,
+    settable: Vec<Marks>,
+}
+
+impl Graph {
+    fn new() -> Self {
+        let mut edges = Vec::new();
+        let mut starts = vec![0];
+        for i in 0..NODES.len() {
+            edges.extend(edges_of(NodeId(i as u16)));
+            starts.push(edges.len());
+        }
+        let mut graph = Graph {
+            edges,
+            starts,
+            settable: Vec::new(),
+        };
+        graph.settable = (0..NODES.len())
+            .map(|i| {
+                let mut m = Marks::NONE;
+                graph.visit(NodeId(i as u16), |n| m = m.with(marks_set_at(n)), None);
+                m
+            })
+            .collect();
+        graph
+    }
+
+    fn successors(&self, at: NodeId) -> &[NodeId] {
+        let i = usize::from(at.0);
+        &self.edges[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// Every node reachable from `from`, each once; at junctions, only the
+    /// routes that `known` (the marks set, and those still settable) allows.
+    fn visit(&self, from: NodeId, mut each: impl FnMut(NodeId), known: Option<(Marks, Marks)>) {
+        let mut seen = vec![false; NODES.len()];
+        let mut stack = vec![from];
+        while let Some(at) = stack.pop() {
+            if std::mem::replace(&mut seen[usize::from(at.0)], true) {
+                continue;
+            }
+            each(at);
+            match (&content::node(at).kind, known) {
+                (Kind::Junction(routes), Some((set, settable))) => {
+                    for r in routes.iter() {
+                        let (possible, certain) = route_chance(r.tests, set, settable);
+                        if possible && let Target::Node(n) = r.next {
+                            stack.push(n);
+                        }
+                        if possible && r.next == Target::Continue {
+                            stack.extend(self.successors(at));
+                        }
+                        if certain {
+                            break;
+                        }
+                    }
+                }
+                _ => stack.extend(self.successors(at)),
+            }
+        }
+    }
+}
+
+fn graph() -> &'static Graph {
+    static GRAPH: std::sync::OnceLock<Graph> = std::sync::OnceLock::new();
+    GRAPH.get_or_init(Graph::new)
+}
+
+fn edges_of(at: NodeId) -> Vec<NodeId> {
     let node = content::node(at);
     let mut targets: Vec<Target> = node.offers().iter().map(|o| o.next).collect();
     match &node.kind {
@@ -271,25 +350,29 @@ pub fn successors(at: NodeId) -> Vec<NodeId> {
         _ => {}
     }
     let mut out = Vec::new();
+    let mut add = |n: NodeId| {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    };
     for t in targets {
         match t {
-            Target::Node(n) => out.push(n),
+            Target::Node(n) => add(n),
             Target::Continue => {
                 let Some(owner) = LOOP_OF.get(usize::from(at.0)).copied().flatten() else {
                     continue;
                 };
                 if let Kind::Checklist(c) = &content::node(owner).kind {
-                    out.extend(c.items.iter().filter_map(|o| match o.next {
-                        Target::Node(n) => Some(n),
-                        Target::Continue => None,
-                    }));
-                    out.push(c.then);
+                    for o in c.items {
+                        if let Target::Node(n) = o.next {
+                            add(n);
+                        }
+                    }
+                    add(c.then);
                 }
             }
         }
     }
-    out.sort();
-    out.dedup();
     out
 }
 
@@ -303,14 +386,13 @@ pub fn reachable_classes(from: NodeId) -> Classes {
 /// already set, is not taken; nor are the routes after one that certainly
 /// holds.
 pub fn reachable_classes_given(from: NodeId, marks: Marks) -> Classes {
-    let mut settable = Marks::NONE;
-    visit(from, |n| settable = settable.with(marks_set_at(n)), None);
+    let settable = graph().settable[usize::from(from.0)];
     reachable(from, Some((marks, settable)))
 }
 
 fn reachable(from: NodeId, known: Option<(Marks, Marks)>) -> Classes {
     let mut classes = Classes::default();
-    visit(
+    graph().visit(
         from,
         |n| {
             if let Some(o) = content::node(n).outcome() {
@@ -320,36 +402,6 @@ fn reachable(from: NodeId, known: Option<(Marks, Marks)>) -> Classes {
         known,
     );
     classes
-}
-
-/// Every node reachable from `from`, each once; at junctions, only the
-/// routes that `known` (the marks set, and those still settable) allows.
-fn visit(from: NodeId, mut each: impl FnMut(NodeId), known: Option<(Marks, Marks)>) {
-    let mut seen = vec![false; NODES.len()];
-    let mut stack = vec![from];
-    while let Some(at) = stack.pop() {
-        if std::mem::replace(&mut seen[usize::from(at.0)], true) {
-            continue;
-        }
-        each(at);
-        match (&content::node(at).kind, known) {
-            (Kind::Junction(routes), Some((set, settable))) => {
-                for r in routes.iter() {
-                    let (possible, certain) = route_chance(r.tests, set, settable);
-                    if possible && let Target::Node(n) = r.next {
-                        stack.push(n);
-                    }
-                    if possible && r.next == Target::Continue {
-                        stack.extend(successors(at));
-                    }
-                    if certain {
-                        break;
-                    }
-                }
-            }
-            _ => stack.extend(successors(at)),
-        }
-    }
 }
 
 /// Whether a route's tests can hold, and whether they certainly hold, given
