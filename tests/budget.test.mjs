@@ -58,7 +58,11 @@
 // report is made once the check page is painted, from the tree's edges
 // worked out once (wasm +0.9 KB), and whose successors are kept in order
 // met without a sort, which took the standard library's stable sort out
-// (wasm −1.4 KB).
+// (wasm −1.4 KB); → 181,500 (181,496 measured) with 2026.12.03-12, whose
+// listed items for a destination under an EU ban on dual-use exports are
+// headed as prohibited, and whose letter under another Member State's
+// national control list needs an authorisation (Article 10), with their
+// own results (texts 0.4 KB, wasm 0.1 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -66,7 +70,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 181_000;
+const BUDGET_BYTES = 181_500;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -7,6 +7,7 @@ export const PATHS = {
   'LISTED': SCENARIOS.P1,
   'ART5-LICENCE': ['export', 'other', 'repression'],
   'ART4-LICENCE': SCENARIOS.P21,
+  'ART10-LICENCE': ['export', 'other', 'national'],
   'ART4-NOTIFY': ['export', 'other', 'no', 'equipment', 'none', 'yes'],
   'ART5-NOTIFY': ['export', 'other', 'no', 'software', 'none', 'no', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'prior-misuse', 'yes'],
   'ART5-DUE-DILIGENCE': SCENARIOS.P6,

@@ -42,6 +42,7 @@ closed_set! {
         Art4Licence = "ART4-LICENCE",
         Art4Notify = "ART4-NOTIFY",
         Art5Licence = "ART5-LICENCE",
+        Art10Licence = "ART10-LICENCE",
         Art5Notify = "ART5-NOTIFY",
         Art5DueDiligence = "ART5-DUE-DILIGENCE",
         NotCsi = "NOT-CSI",

@@ -607,6 +607,56 @@ fn p18_a_no_on_specially_designed_for_a_type_of_section_2_2_stays_open() {
     );
 }
 
+/// A letter under another Member State's national control list decides,
+/// as the Article 4(1) and 5(1) letters do: an authorisation is required,
+/// and nothing is left for the authority to be asked about.
+#[test]
+fn a_letter_under_a_national_control_list_needs_an_authorisation() {
+    let given = [
+        ("activity", "export"),
+        ("destination", "other"),
+        ("authority-informed", "national"),
+    ];
+    let e = check(
+        &given,
+        Art10Licence,
+        "licence-national",
+        &["Art.10", "Art.9"],
+    );
+    assert_eq!(e.open_points().count(), 0);
+    let r = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
+    assert!(r.draft.is_none());
+}
+
+/// An IMSI catcher for a buyer in Russia: the result says the export is
+/// prohibited, not that an authorisation is to be applied for.
+#[test]
+fn a_listed_item_for_russia_is_headed_as_prohibited() {
+    let given = export(
+        "dual_use_ban",
+        &[
+            ("form", "equipment"),
+            ("screen-equipment", "mobile"),
+            ("eq-mobile", "identifiers"),
+            ("eq-mobile-excluded", "no"),
+        ],
+    );
+    let e = check(
+        &given,
+        Listed,
+        "listed-banned",
+        &["5A001.f.2", "Sanctions.RU", "Art.3(1)"],
+    );
+    assert!(entry_of(&e).starts_with("5A001.f"));
+    let r = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
+    assert!(r.title.starts_with("Export prohibited"), "{}", r.title);
+    assert!(
+        !r.steps.iter().any(|s| s.contains("apply to your")),
+        "{:?}",
+        r.steps
+    );
+}
+
 /// Brokering IMSI catchers for a buyer in Russia: the ban on the service
 /// comes first.
 #[test]
