@@ -202,12 +202,12 @@ async fn the_result_page_shows_every_fact_of_its_report() {
     use cyberscreen::rules::report::Report;
     use cyberscreen::rules::saved::Saved;
     use cyberscreen::ui::state::Source;
-    // A listed IMSI catcher, with software, for a country under a dual-use
-    // ban: a warning before the steps, and a point after them (the software
-    // was not checked).
+    // A listed IMSI catcher, with software, for a country under EU
+    // sanctions other than a dual-use ban: a warning before the steps, and a
+    // point after them (the software was not checked).
     let keys: [(&str, &[&str]); 8] = [
         ("activity", &["export"]),
-        ("destination", &["dual_use_ban"]),
+        ("destination", &["sanctioned"]),
         ("authority-informed", &["no"]),
         ("aware-military", &["no"]),
         ("form", &["equipment", "software"]),

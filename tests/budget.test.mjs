@@ -62,7 +62,8 @@
 // listed items for a destination under an EU ban on dual-use exports are
 // headed as prohibited, and whose letter under another Member State's
 // national control list needs an authorisation (Article 10), with their
-// own results (texts 0.4 KB, wasm 0.1 KB).
+// own results (texts 0.4 KB, wasm 0.1 KB); 181,457 measured with
+// 2026.12.03-13, whose ticked labels drop their full stop in a list.
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';

@@ -238,7 +238,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 </div>
             </details>
 
-            <Heading depth=2 class="cs-small-heading">{ t(ui::RECORD_OPEN_POINTS) }</Heading>
+            <Heading depth=2 class="cs-small-heading">{ t(r.open_points_heading()) }</Heading>
             <ul class="cs-list cs-open-points">
                 if r.open_points.is_empty() {
                     <li>{ t(ui::RECORD_NONE) }</li>

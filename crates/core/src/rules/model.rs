@@ -293,7 +293,12 @@ impl Node {
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| set.has(*i))
-                    .map(|(_, o)| lang.text(o.label))
+                    // A label written as a sentence loses its full stop
+                    // in the list, which the separator then carries.
+                    .map(|(_, o)| {
+                        let label = lang.text(o.label);
+                        label.strip_suffix('.').unwrap_or(label)
+                    })
                     .collect();
                 labels.join(lang.text(crate::text::meta::LIST_SEPARATOR))
             }

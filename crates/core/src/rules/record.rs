@@ -194,7 +194,10 @@ impl Record<'_> {
                 );
             }
         }
-        let _ = writeln!(s, "\n## {}\n", t(ui::RECORD_OPEN_POINTS));
+        let heading = report
+            .as_ref()
+            .map_or(ui::RECORD_OPEN_POINTS, Report::open_points_heading);
+        let _ = writeln!(s, "\n## {}\n", t(heading));
         let open = report.map(|r| r.open_points).unwrap_or_default();
         if open.is_empty() {
             let _ = writeln!(s, "- {}", t(ui::RECORD_NONE));

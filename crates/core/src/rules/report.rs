@@ -140,6 +140,16 @@ impl Report {
         })
     }
 
+    /// The heading of the open points: on a result that one definite "no"
+    /// settles, they are answers kept on file, not points for the authority.
+    pub fn open_points_heading(&self) -> TextId {
+        if self.class == OutcomeClass::NotCsi {
+            ui::RECORD_UNSURE_POINTS
+        } else {
+            ui::RECORD_OPEN_POINTS
+        }
+    }
+
     /// Every statement of the report as plain text, for a reader of the
     /// page or the record to find: what both must carry.
     pub fn facts(&self) -> Vec<String> {

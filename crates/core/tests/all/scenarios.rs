@@ -209,7 +209,7 @@ fn p06_answers_that_would_lead_to_the_same_result_are_said_together() {
     assert_eq!(flags.results.len(), 1, "{:?}", flags.results);
     for item in node(node_by_key("red-flags").unwrap()).offers() {
         assert!(
-            flags.results[0].contains(Lang::En.text(item.label)),
+            flags.results[0].contains(Lang::En.text(item.label).trim_end_matches('.')),
             "{:?}",
             flags.results
         );
@@ -550,6 +550,9 @@ fn p22_a_definite_no_on_covert_settles_it_and_the_unsure_answer_stays_open() {
     let e = check(&given, NotCsi, "not-csi", &["GL.1.2.2"]);
     let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
     assert_eq!(open, vec!["csi-designed"]);
+    // Kept on file, not put to the authority: the "no" settles the result.
+    let r = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
+    assert_eq!(r.open_points_heading(), ui::RECORD_UNSURE_POINTS);
 }
 
 /// A phone-forensics kit whose vendor ticks only the forensic description:
