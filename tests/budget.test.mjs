@@ -63,7 +63,10 @@
 // headed as prohibited, and whose letter under another Member State's
 // national control list needs an authorisation (Article 10), with their
 // own results (texts 0.4 KB, wasm 0.1 KB); 181,457 measured with
-// 2026.12.03-13, whose ticked labels drop their full stop in a list.
+// 2026.12.03-13, whose ticked labels drop their full stop in a list;
+// → 181,550 (181,527 measured) with 2026.12.03-14, whose share link's
+// hint says that the mail or chat service carrying it can read it (texts
+// 0.07 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -71,7 +74,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 181_500;
+const BUDGET_BYTES = 181_550;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {
