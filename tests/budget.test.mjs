@@ -66,7 +66,11 @@
 // 2026.12.03-13, whose ticked labels drop their full stop in a list;
 // → 181,550 (181,527 measured) with 2026.12.03-14, whose share link's
 // hint says that the mail or chat service carrying it can read it (texts
-// 0.07 KB).
+// 0.07 KB); → 181,700 (181,695 measured) with 2026.12.04-1, whose sanctions
+// advice names Iran's exception for certain Category 5 Part 2 items (with a
+// note on such a result) and Belarus's ban on brokering and technical
+// assistance, and whose letter under another Member State's national list
+// follows Article 10's conditions (texts 0.15 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -74,7 +78,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 181_550;
+const BUDGET_BYTES = 181_700;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -658,6 +658,28 @@ fn a_listed_item_for_russia_is_headed_as_prohibited() {
         "{:?}",
         r.steps
     );
+    assert!(!notes(&e).contains(&"iran-part-a"));
+}
+
+/// Iran's ban leaves out certain Category 5 Part 2 items: a cryptanalysis
+/// appliance for that group of destinations says so, as a point to ask.
+#[test]
+fn a_category_5_part_2_item_for_a_banned_destination_names_the_iran_exception() {
+    let given = export(
+        "dual_use_ban",
+        &[
+            ("form", "equipment"),
+            ("screen-equipment", "cryptanalysis"),
+            ("eq-cryptanalysis", "yes"),
+        ],
+    );
+    let e = check(
+        &given,
+        Listed,
+        "listed-banned",
+        &["5A004.a", "Sanctions.IR"],
+    );
+    assert!(notes(&e).contains(&"iran-part-a"), "{:?}", notes(&e));
 }
 
 /// Brokering IMSI catchers for a buyer in Russia: the ban on the service
