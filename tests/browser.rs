@@ -194,6 +194,56 @@ async fn a_checklist_takes_several_items_or_one_answer_that_stands_alone() {
     root.remove();
 }
 
+/// The next question takes over this one's elements, not what the reader
+/// did with them: its help starts folded, a search left behind is gone
+/// when the reader comes back to its question, and ticks do not carry over.
+#[wasm_bindgen_test]
+async fn a_question_starts_with_its_help_folded_and_no_search() {
+    let root = mount().await;
+    click(&root, ".cs-button-start").await;
+    for answer in ["export", "other", "no", "software"] {
+        click(&root, &format!("input[value={answer}]")).await;
+        click(&root, "button[type=submit]").await;
+    }
+    let search = || find(&root, ".cs-search input").unchecked_into::<HtmlInputElement>();
+    search().set_value("IMSI");
+    search()
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector(".cs-checkbox[hidden]")
+            .unwrap()
+            .is_some(),
+        "the search leaves out what does not match"
+    );
+    find(&root, "details").set_attribute("open", "").unwrap();
+
+    click(&root, ".cs-back").await;
+    assert_eq!(
+        text(&root, "legend h1"),
+        "What does the transaction include?"
+    );
+    assert!(!find(&root, "details").has_attribute("open"), "help folded");
+    click(&root, "button[type=submit]").await;
+    assert_eq!(search().value(), "");
+    assert!(
+        root.query_selector(".cs-checkbox[hidden]")
+            .unwrap()
+            .is_none(),
+        "every description in view again"
+    );
+    // From ticked checkboxes back to radios: the answer given there shows.
+    click(&root, ".cs-back").await;
+    click(&root, ".cs-back").await;
+    assert!(
+        find(&root, "input[value=no]")
+            .unchecked_into::<HtmlInputElement>()
+            .checked()
+    );
+    root.remove();
+}
+
 /// The result page shows every fact of the report the Markdown record is
 /// written from (the record's side: `the_record_carries_every_fact_…`).
 #[wasm_bindgen_test]

@@ -70,7 +70,11 @@
 // advice names Iran's exception for certain Category 5 Part 2 items (with a
 // note on such a result) and Belarus's ban on brokering and technical
 // assistance, and whose letter under another Member State's national list
-// follows Article 10's conditions (texts 0.15 KB).
+// follows Article 10's conditions (texts 0.15 KB); → 182,400 (182,383
+// measured) with the same content, whose next question takes over the
+// last one's elements instead of building its page anew (the question step
+// at 4× went from 1.59× to 1.09× the static swap; wasm +0.7 KB, Yew's code
+// for patching what it used to create).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -78,7 +82,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 181_700;
+const BUDGET_BYTES = 182_400;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

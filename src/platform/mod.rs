@@ -19,6 +19,14 @@ pub fn focus(node: &NodeRef) {
     }
 }
 
+/// Folds a `<details>` element the interface rendered: its open state is
+/// the reader's, which a render leaves as it is.
+pub fn fold(node: &NodeRef) {
+    if let Some(el) = node.cast::<web_sys::Element>() {
+        let _ = el.remove_attribute("open");
+    }
+}
+
 /// Moves focus to the first element under `root` that matches `selector`;
 /// inside a host's page, also scrolls it to the middle of the view if
 /// something of the host (a sticky header, say) covers it where the browser
@@ -32,6 +40,13 @@ pub fn focus_within(root: &NodeRef, selector: &str, in_host: bool) -> Option<web
         .flatten()?
         .dyn_into::<web_sys::HtmlElement>()
         .ok()?;
+    // A new question takes over the last one's heading: one still focused
+    // (after the browser's Back, say) is left and focused again, for screen
+    // readers to announce the new one.
+    let focused: Option<web_sys::Element> = el.owner_document().and_then(|d| d.active_element());
+    if focused.as_deref() == Some(&*el) {
+        let _ = el.blur();
+    }
     let _ = el.focus();
     if in_host && is_covered(&el) {
         let options = web_sys::ScrollIntoViewOptions::new();

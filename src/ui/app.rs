@@ -68,10 +68,12 @@ pub fn app(props: &AppProps) -> Html {
         Page::Start => {
             html! { <StartPage {lang} onstart={send(|_| Action::Start)} ondispatch={dispatch.clone()} /> }
         }
-        // Keyed by the node, so that each question gets inputs of its own:
-        // reused ones could keep the checked state of the page before.
+        // Not keyed: the next question takes over this one's elements, which
+        // costs less than building its page anew. What belongs to one
+        // question (its inputs, its search, its unfolded help) starts again
+        // on the next.
         Page::Question(n) => html! {
-            <QuestionPage key={n.node().key} {lang} node={n} selected={state.selected} error={state.error}
+            <QuestionPage {lang} node={n} selected={state.selected} error={state.error}
                 onselect={dispatch.reform(Action::Select)} ontoggle={dispatch.reform(Action::Toggle)}
                 onconfirm={send(|_| Action::Confirm)} onback={onback.clone()}
                 onsave={storage_key.is_some().then(|| remembering.onsave.clone())}

@@ -73,9 +73,12 @@ fn answer(c: Control<'_>, opt: &Opt) -> Html {
     } else {
         ("radio", "cs-radio")
     };
+    // Each input is a question's own (keyed by its id): one taken over from
+    // the last page could, as it joins this page's group while still
+    // ticked, untick the answer given here.
     html! {
         <div class={classes!(class, (opt.choice == choice::NOT_SURE).then_some("cs-radio-unsure"))} {hidden}>
-            <input class={format!("{class}-input")} type={kind} id={id.clone()} name={base.to_owned()}
+            <input key={id.clone()} class={format!("{class}-input")} type={kind} id={id.clone()} name={base.to_owned()}
                 value={opt.choice.key()} {checked}
                 aria-describedby={(!described_by.is_empty()).then_some(described_by)}
                 ref={node_ref} {onchange} />
@@ -102,7 +105,20 @@ pub fn question_page(props: &QuestionProps) -> Html {
     let n = props.node.node();
     let ask = props.node.ask();
     let first = use_node_ref();
+    let help = use_node_ref();
     let search = use_state(Search::default);
+    // Each question starts with its help folded and no search, also where
+    // its page takes over the last one's elements. A search left behind is
+    // dropped before the new page is painted.
+    {
+        let (help, search) = (help.clone(), search.clone());
+        use_effect_with(n.key, move |_| {
+            crate::platform::fold(&help);
+            if *search != Search::default() {
+                search.set(Search::default());
+            }
+        });
+    }
     let (items, alone, checklist): (&[Opt], &[Opt], bool) = match props.node.offered() {
         Offered::One(options) => (options, &[], false),
         Offered::Ticked { items, alone } => (items, alone, true),
@@ -252,7 +268,7 @@ pub fn question_page(props: &QuestionProps) -> Html {
                         if options_marked { { marks_note(lang) } }
                     </fieldset>
                 </div>
-                <details class="cs-details">
+                <details class="cs-details" ref={help}>
                         <summary class="cs-details-summary">{ t(ui::QUESTION_HELP) }</summary>
                         <div class="cs-details-text">
                             if let Some(help) = ask.help { { rich(lang, help) } }

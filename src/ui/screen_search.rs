@@ -106,15 +106,20 @@ const SETTLE_MS: u32 = 1000;
 
 /// `text` once it has stayed the same for a pause: a live region that
 /// changed on every key would make a screen reader interrupt itself at each
-/// letter.
+/// letter. Silence needs no pause: a search dropped says nothing at once.
 #[hook]
 pub fn use_after_pause(text: String) -> String {
     let said = use_state_eq(String::new);
     {
         let said = said.clone();
         use_effect_with(text, move |text| {
-            let text = text.clone();
-            let later = platform::after(SETTLE_MS, move || said.set(text));
+            let later = if text.is_empty() {
+                said.set(String::new());
+                None
+            } else {
+                let text = text.clone();
+                Some(platform::after(SETTLE_MS, move || said.set(text)))
+            };
             move || drop(later)
         });
     }
