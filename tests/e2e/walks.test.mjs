@@ -408,7 +408,9 @@ for (const width of [1280, 320]) {
     await shot('outcome-due-diligence');
     await page.getByRole('button', { name: 'Start again' }).click();
     await page.getByRole('button', { name: 'Start now' }).click();
-    await answerWith(page, ['export', 'other', 'not_sure'], { axe: false });
+    // Unsure of the authority's letter: the product is still classified,
+    // and "No" on covert use no longer settles it.
+    await answerWith(page, ['export', 'other', 'not_sure', 'software', 'none', 'no', 'yes', 'no', 'none'], { axe: false });
     await page.getByRole('button', { name: 'See your result' }).click();
     await page.locator('[data-outcome="CONSULT"]').waitFor();
     await shot('outcome-consult');

@@ -661,6 +661,56 @@ fn a_listed_item_for_russia_is_headed_as_prohibited() {
     assert!(!notes(&e).contains(&"iran-part-a"));
 }
 
+/// `given` with the authority's letter answered "I'm not sure".
+fn letter_unsure(mut given: Given) -> Given {
+    for (key, answer) in &mut given {
+        if *key == "authority-informed" {
+            *answer = "not_sure";
+        }
+    }
+    given
+}
+
+/// Unsure whether the authority has written: the screen still classifies
+/// the product, and a listed item needs an authorisation in any case.
+#[test]
+fn an_unsure_letter_still_lets_the_screen_find_a_listed_item() {
+    let given = letter_unsure(export(
+        "other",
+        &[
+            ("form", "equipment"),
+            ("screen-equipment", "mobile"),
+            ("eq-mobile", "identifiers"),
+            ("eq-mobile-excluded", "no"),
+        ],
+    ));
+    let e = check(&given, Listed, "listed", &["5A001.f.2", "Art.3(1)"]);
+    assert!(entry_of(&e).starts_with("5A001.f"));
+}
+
+/// What is not listed waits on the letter, which could require an
+/// authorisation for it: neither a definite "No" on the definition nor due
+/// diligence without a warning sign settles it, and the due-diligence
+/// questions are still asked on the way.
+#[test]
+fn an_unsure_letter_keeps_a_non_listed_item_from_a_settled_result() {
+    let mut diligent = export("other", &CSI_SOFTWARE);
+    diligent.extend(DILIGENT);
+    let mut not_csi = export("other", &CSI_SOFTWARE);
+    not_csi.retain(|(k, _)| !k.starts_with("csi-"));
+    not_csi.extend([
+        ("csi-designed", "yes"),
+        ("csi-covert", "no"),
+        ("type-covert", "none"),
+    ]);
+    check(&not_csi, NotCsi, "not-csi", &["Art.2(20)"]);
+    for given in [diligent, not_csi] {
+        let e = check(&letter_unsure(given), Consult, "consult", &["Art.5(1)"]);
+        let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
+        assert_eq!(open, ["authority-informed"]);
+    }
+}
+
 /// Iran's ban leaves out certain Category 5 Part 2 items: a cryptanalysis
 /// appliance for that group of destinations says so, as a point to ask.
 #[test]

@@ -240,6 +240,30 @@ fn due_diligence_outcomes_rest_on_a_screen_without_doubt_and_every_element_met()
     }
 }
 
+/// A letter from the authority would require an authorisation for any
+/// item (Articles 4(1), 5(1), 10): unsure of one, no path ends on a result
+/// that says the item needs none.
+#[test]
+fn an_unsure_letter_never_ends_on_a_result_a_letter_would_change() {
+    let letter = node_by_key("authority-informed").unwrap();
+    let mut seen = 0;
+    for (cursor, _, given) in &explore_all().outcomes {
+        if given.get(letter) != Some(Answer::One(content::choice::NOT_SURE)) {
+            continue;
+        }
+        seen += 1;
+        assert!(
+            !matches!(
+                class_at(cursor),
+                OutcomeClass::NotCsi | OutcomeClass::Art5DueDiligence
+            ),
+            "{}",
+            node(cursor.at).key
+        );
+    }
+    assert!(seen > 0);
+}
+
 #[test]
 fn no_element_is_skipped_after_an_unsure_answer_unless_a_definite_no_settled_it() {
     for (_, facts, _) in &explore_all().outcomes {
@@ -535,10 +559,21 @@ fn what_would_change_the_outcome_is_computed_from_the_other_answers() {
         .iter()
         .find(|a| a.answer == Answer::One(content::choice::NOT_SURE))
         .unwrap();
-    assert_eq!(
-        unsure.leads_to,
-        LeadsTo::Outcome(node_by_key("consult").unwrap())
-    );
+    // Unsure of the letter, the screen still classifies the product; what
+    // is not listed can no longer end on "not a cyber-surveillance item".
+    match &unsure.leads_to {
+        LeadsTo::Questions { next, possible } => {
+            assert_eq!(node(*next).key, "form");
+            assert!(
+                possible.contains(OutcomeClass::Listed)
+                    && possible.contains(OutcomeClass::Consult)
+                    && !possible.contains(OutcomeClass::NotCsi)
+                    && !possible.contains(OutcomeClass::Art5DueDiligence),
+                "{possible:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
