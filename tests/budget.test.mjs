@@ -74,7 +74,12 @@
 // measured) with the same content, whose next question takes over the
 // last one's elements instead of building its page anew (the question step
 // at 4× went from 1.59× to 1.09× the static swap; wasm +0.7 KB, Yew's code
-// for patching what it used to create).
+// for patching what it used to create); → 183,100 (183,060 measured) with
+// 2026.12.04-3, whose check goes on through the Annex I screen when the
+// authority's letter or the activity is not known, with a result of its
+// own for a listed item whose activity is not known, notes on what an
+// unknown activity leaves open, and the sanctions and due-diligence notes
+// on "ask your authority" (texts 0.7 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -82,7 +87,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 182_400;
+const BUDGET_BYTES = 183_100;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -710,6 +710,10 @@ mod tests {
 
     /// Answers each page in turn: an answer's name, or a checklist's items
     /// as "+"-joined names.
+    /// A short walk to the check page: a listed item sent to another
+    /// Member State.
+    const TO_CHECK: [&str; 5] = ["intra_eu", "equipment", "mobile", "identifiers", "no"];
+
     pub(super) fn answer_all(s: State, answers: &[&str]) -> State {
         answers.iter().fold(s, |s, a| {
             let Page::Question(n) = s.page else {
@@ -823,13 +827,13 @@ mod tests {
 
     #[test]
     fn history_cannot_reach_a_page_the_answers_do_not_lead_to() {
-        let s = answer_all(run(&[Action::Start]), &["not_sure"]);
+        let s = answer_all(run(&[Action::Start]), &TO_CHECK);
         assert_eq!(s.page, Page::Check);
         let s = s.apply(Action::GoTo(shown("csi-covert")));
         assert_eq!(s.page, Page::Check);
         let s = s.apply(Action::GoTo(page_of(START)));
         assert_eq!(s.page, page_of(START));
-        assert_eq!(s.selected, Some(Answer::One(c("not_sure"))));
+        assert_eq!(s.selected, Some(Answer::One(c("intra_eu"))));
     }
 
     fn started(source: Source, text: &str) -> State {
@@ -1073,7 +1077,7 @@ mod tests {
         let mut about = About::default();
         about.set(Field::Reference, "EX-2026-17");
         let record = crate::rules::record::Record {
-            answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
+            answers: &answer_all(run(&[Action::Start]), &TO_CHECK).answers,
             lang: Lang::En,
             member_state: None,
             created: WHEN,
@@ -1092,7 +1096,7 @@ mod tests {
 
     #[test]
     fn importing_keeps_remembering_on_so_the_import_replaces_what_was_stored() {
-        let record = unsure_record();
+        let record = short_record();
         let s = hosted("DE").apply(Action::SetRemember(true));
         let s = s.apply(Action::Import(Box::new(crate::rules::record::import(
             &record,
@@ -1108,7 +1112,7 @@ mod tests {
 
     #[test]
     fn a_record_whose_result_differs_is_named_by_our_label_never_its_text() {
-        let record = unsure_record();
+        let record = short_record();
         let now = explain(&started_from(&record).answers).unwrap().class;
         let other = OutcomeClass::ALL
             .iter()
@@ -1140,10 +1144,10 @@ mod tests {
         );
     }
 
-    /// A record of one answer, "not sure" on the first question.
-    fn unsure_record() -> String {
+    /// A record of a short walk.
+    fn short_record() -> String {
         crate::rules::record::Record {
-            answers: &answer_all(run(&[Action::Start]), &["not_sure"]).answers,
+            answers: &answer_all(run(&[Action::Start]), &TO_CHECK).answers,
             lang: Lang::En,
             member_state: None,
             created: WHEN,

@@ -711,6 +711,56 @@ fn an_unsure_letter_keeps_a_non_listed_item_from_a_settled_result() {
     }
 }
 
+/// Unsure what the transaction is: the screen still names the entry, and
+/// the authority is asked what the transaction needs; what is not listed
+/// is put to it too. To a destination under an EU ban, the ban applies
+/// whatever the activity.
+#[test]
+fn an_unsure_activity_still_lets_the_screen_name_the_entry() {
+    let imsi = [
+        ("form", "equipment"),
+        ("screen-equipment", "mobile"),
+        ("eq-mobile", "identifiers"),
+        ("eq-mobile-excluded", "no"),
+    ];
+    let unsure = |destination, rest: &[(&'static str, &'static str)]| {
+        let mut given = export(destination, rest);
+        given[0].1 = "not_sure";
+        given
+    };
+    let e = check(
+        &unsure("other", &imsi),
+        Consult,
+        "consult-listed",
+        &["5A001.f.2", "Art.3(1)", "Art.11(1)"],
+    );
+    assert!(entry_of(&e).starts_with("5A001.f"));
+    let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
+    assert_eq!(open, ["activity"]);
+    let e = check(
+        &unsure("dual_use_ban", &imsi),
+        Listed,
+        "listed-banned",
+        &["5A001.f.2"],
+    );
+    assert!(notes(&e).contains(&"activity-open-ban"));
+    let e = check(
+        &unsure("dual_use_ban", &CSI_SOFTWARE[..2]),
+        Consult,
+        "consult",
+        &[],
+    );
+    let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
+    assert_eq!(open, ["activity"]);
+    assert!(notes(&e).contains(&"ban-any"), "{:?}", notes(&e));
+    // A letter decides for an export; what it means for the other
+    // activities is said beside it.
+    let mut given = unsure("other", &[]);
+    given[2].1 = "military";
+    let e = check(&given, Art4Licence, "licence-military", &["Art.4(1)"]);
+    assert!(notes(&e).contains(&"activity-open"));
+}
+
 /// Iran's ban leaves out certain Category 5 Part 2 items: a cryptanalysis
 /// appliance for that group of destinations says so, as a point to ask.
 #[test]

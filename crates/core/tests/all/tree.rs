@@ -496,9 +496,14 @@ fn answers_off_the_path_are_kept_and_ignored() {
         walk(&a).end,
         End::Ask(node_by_key("screen-software").unwrap())
     );
-    a.set(activity, Answer::One(Choice::from_key("not_sure").unwrap()))
+    a.set(activity, Answer::One(Choice::from_key("export").unwrap()))
         .unwrap();
-    assert_eq!(explain(&a).unwrap().class, OutcomeClass::Consult);
+    a.set(
+        node_by_key("authority-informed").unwrap(),
+        Answer::One(Choice::from_key("military").unwrap()),
+    )
+    .unwrap();
+    assert_eq!(explain(&a).unwrap().class, OutcomeClass::Art4Licence);
     assert!(a.get(form).is_some(), "kept for a change back");
 }
 
