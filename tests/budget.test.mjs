@@ -79,7 +79,10 @@
 // authority's letter or the activity is not known, with a result of its
 // own for a listed item whose activity is not known, notes on what an
 // unknown activity leaves open, and the sanctions and due-diligence notes
-// on "ask your authority" (texts 0.7 KB).
+// on "ask your authority" (texts 0.7 KB); 183,090 measured with
+// 2026.12.04-4, whose listed results are tagged "controlled whatever it is
+// used for", and whose sanctions result says which of its regulations
+// could be read only in secondary sources.
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
