@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::platform;
-use crate::rules::content::provision;
+use crate::rules::content::{SEARCH_WORDS, provision};
 use crate::rules::{Opt, ProvisionKind};
 use crate::text::{Lang, fill, search, ui};
 
@@ -71,12 +71,17 @@ pub fn is_screen(items: &[Opt]) -> bool {
         })
 }
 
-/// What the search looks in for an item: its words, its hint and the names
-/// of its entries, in the reader's language.
+/// What the search looks in for an item: its words, its hint, the other
+/// names it goes by and the names of its entries, in the reader's language.
 fn searched(lang: Lang, opt: &Opt) -> Vec<String> {
     let entries = opt.cites.iter().map(|p| provision(*p).label);
+    let words = SEARCH_WORDS
+        .iter()
+        .find(|(label, _)| *label == opt.label)
+        .map(|(_, words)| *words);
     std::iter::once(opt.label)
         .chain(opt.hint)
+        .chain(words)
         .chain(entries)
         .map(|id| search::fold(lang.text(id)))
         .collect()

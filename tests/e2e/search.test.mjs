@@ -99,8 +99,14 @@ test('"Continue" while the search hides descriptions shows them all first, as ea
 for (const [path, label, query, expected] of [
   ['/index.de.html', 'Beschreibung mit eigenen Worten finden', 'uberwindet PASSWÖRTER', ['cryptanalysis']],
   ['/index.fr.html', 'Trouver une description avec vos propres mots', 'pare-feu', ['intrusion']],
+  // The names a product goes by in trade, which its entry does not use.
+  ['/', 'Find a description in your own words', 'jammer', ['mobile']],
+  ['/', 'Find a description in your own words', 'deep packet inspection', ['ip_network']],
+  ['/index.de.html', 'Beschreibung mit eigenen Worten finden', 'Störsender', ['mobile']],
+  ['/index.de.html', 'Beschreibung mit eigenen Worten finden', 'trojaner', ['intrusion']],
+  ['/index.fr.html', 'Trouver une description avec vos propres mots', 'logiciel espion', ['intrusion']],
 ]) {
-  test(`${path}: the search reads the page's language, whatever the accents and case`, async (t) => {
+  test(`${path}, “${query}”: the search reads the page's language, whatever the accents and case`, async (t) => {
     const { page } = await screen(t, path);
     await page.getByLabel(label).fill(query);
     assert.deepEqual(await visible(page), [...expected, 'not_sure']);

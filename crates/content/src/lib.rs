@@ -475,6 +475,8 @@ struct Generator<'a, 'b> {
     provisions: BTreeMap<&'a str, usize>,
     marks: BTreeMap<&'a str, usize>,
     choices: Vec<&'a str>,
+    /// (label, words) of the answers that name other words to be found by.
+    words: Vec<String>,
     out: String,
 }
 
@@ -487,6 +489,7 @@ impl<'a, 'b> Generator<'a, 'b> {
             provisions: BTreeMap::new(),
             marks: BTreeMap::new(),
             choices: Vec::new(),
+            words: Vec::new(),
             out: String::new(),
         };
         for (i, n) in p.tree.node.iter().enumerate() {
@@ -783,6 +786,13 @@ impl<'a, 'b> Generator<'a, 'b> {
         let hint = self
             .texts
             .optional_expr(&format!("{prefix}.options.{}_hint", o.answer));
+        // Kept beside the tree rather than in every answer: few have them.
+        if let Some(words) = self
+            .texts
+            .optional(&format!("{prefix}.options.{}_words", o.answer))
+        {
+            self.words.push(format!("({label}, {words})"));
+        }
         let next = match (&o.next, item) {
             (Some(n), _) => self.target(n, &from),
             (None, true) => "Target::Continue".into(),
@@ -883,6 +893,11 @@ impl<'a, 'b> Generator<'a, 'b> {
         s.push_str("];\n\n");
         let start = self.node_ref(&p.tree.start, "start");
         let _ = writeln!(s, "pub const START: NodeId = {start};\n");
+        let _ = writeln!(
+            s,
+            "/// Other names an answer, known by its label, is found by in a search.\npub static SEARCH_WORDS: &[(TextId, TextId)] = &[{}];\n",
+            self.words.join(", ")
+        );
         s.push_str(&self.loops());
         self.out.push_str(&s);
     }
