@@ -85,7 +85,9 @@
 // could be read only in secondary sources; → 183,450 (183,423 measured)
 // with 2026.12.04-5, whose Annex I search also finds an item by the names
 // it goes by in trade ("jammer", "Trojaner", "DPI"), kept in a table of
-// their own beside the tree (texts 0.14 KB, wasm 0.19 KB).
+// their own beside the tree (texts 0.14 KB, wasm 0.19 KB); → 183,550
+// (183,531 measured) with the same content, whose result puts "Start
+// again" after the link that keeps the answers (wasm 0.1 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -93,7 +95,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 183_450;
+const BUDGET_BYTES = 183_550;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -20,6 +20,7 @@ use super::share::{self, ShareLink};
 use super::start::StartPage;
 use super::state::{Action, Page, Startup, State};
 use crate::platform::packs;
+use crate::text::ui;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -89,10 +90,15 @@ pub fn app(props: &AppProps) -> Html {
             { share() }
         </> },
         Page::Outcome(_) => html! { <>
-            <OutcomePage state={(*state).clone()} onback={onback.clone()} onrestart={send(|_| Action::Restart)}
+            <OutcomePage state={(*state).clone()} onback={onback.clone()}
                 onmemberstate={dispatch.reform(Action::SetMemberState)}
                 onabout={dispatch.reform(|(field, value)| Action::SetAbout(field, value))} />
             { share() }
+            // Last, after the link that keeps these answers.
+            <div class="cs-restart cs-no-print">
+                <button type="button" class="cs-button cs-button-secondary"
+                    onclick={send(|_| Action::Restart).reform(|_: MouseEvent| ())}>{ lang.text(ui::OUTCOME_RESTART) }</button>
+            </div>
         </> },
     };
     let offered = packs::offered();

@@ -23,7 +23,6 @@ use super::state::State;
 pub struct OutcomeProps {
     pub state: State,
     pub onback: Callback<()>,
-    pub onrestart: Callback<()>,
     pub onmemberstate: Callback<Option<MemberState>>,
     pub onabout: Callback<(Field, String)>,
 }
@@ -52,7 +51,6 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
     let Some(r) = report.as_ref() else {
         return Html::default();
     };
-    let onrestart = props.onrestart.reform(|_: MouseEvent| ());
     // The files are made when asked for, not on every render; named after
     // the product and the day.
     let day = reached.day();
@@ -287,7 +285,6 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 <p>{ t(ui::RECORD_DATE) }</p>
                 <p>{ t(ui::RECORD_SIGNATURE) }</p>
             </div>
-            <button type="button" class="cs-button cs-button-secondary" onclick={onrestart}>{ t(ui::OUTCOME_RESTART) }</button>
             }
         </div>
     }

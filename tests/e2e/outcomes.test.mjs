@@ -126,7 +126,13 @@ test('what the record is about is printed, in both files and their names, and co
     product: 'CellScout 4.2', reference: 'EX-2026-17', customer: 'Policía Federal, Brasília', destination: 'Brazil', checked_by: 'A. Export-Manager',
   });
 
-  await page.getByRole('button', { name: 'Start again' }).click();
+  // The link that keeps these answers comes before the button that leaves them.
+  const restart = page.getByRole('button', { name: 'Start again' });
+  assert.ok(
+    await page.locator('.cs-share').evaluate((share, button) => !!(share.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING), await restart.elementHandle()),
+    'the share box comes before "Start again"',
+  );
+  await restart.click();
   await page.getByLabel('Import a record (JSON file)').setInputFiles(json.path);
   await page.locator('.cs-check > .cs-button').click();
   await page.locator('[data-outcome="LISTED"]').waitFor();
