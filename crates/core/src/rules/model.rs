@@ -450,6 +450,18 @@ impl OutcomeClass {
     pub fn label(self) -> TextId {
         super::content::CLASS_LABELS[self as usize]
     }
+
+    /// An export that needs an authorisation, on whatever ground: between
+    /// two of these, another answer changes the ground, not what to do.
+    pub fn needs_export_authorisation(self) -> bool {
+        matches!(
+            self,
+            OutcomeClass::Listed
+                | OutcomeClass::Art4Licence
+                | OutcomeClass::Art5Licence
+                | OutcomeClass::Art10Licence
+        )
+    }
 }
 
 /// How a statement that is not verified is marked.

@@ -282,7 +282,7 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<Change> {
     e.steps
         .iter()
         .filter(|s| s.decisive)
-        .map(|step| {
+        .filter_map(|step| {
             let question = lang.text(node(step.question).title);
             let instead = fill(
                 lang.text(ui::OUTCOME_INSTEAD),
@@ -307,16 +307,18 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<Change> {
                 }
             }
             let or = format!(" {} ", lang.text(ui::QUESTION_OR));
-            let results = leads
+            let results: Vec<String> = leads
                 .into_iter()
                 .map(|(place, answers)| place.line(lang, &answers.join(&or)))
                 .collect();
-            Change { instead, results }
+            // None left: the other answers change only the ground.
+            (!results.is_empty()).then_some(Change { instead, results })
         })
         .collect()
 }
 
-/// Where another answer leads, if that can change the class of the result.
+/// Where another answer leads, if that can change what the result asks of
+/// the reader.
 #[derive(PartialEq)]
 enum Place {
     Result(OutcomeClass),
@@ -327,7 +329,12 @@ enum Place {
 impl Place {
     fn of(class: OutcomeClass, leads_to: &LeadsTo) -> Option<Place> {
         match leads_to {
-            LeadsTo::Outcome(o) => outcome_class(*o).filter(|c| *c != class).map(Place::Result),
+            LeadsTo::Outcome(o) => outcome_class(*o)
+                .filter(|c| {
+                    *c != class
+                        && !(c.needs_export_authorisation() && class.needs_export_authorisation())
+                })
+                .map(Place::Result),
             LeadsTo::Questions { possible, .. } => possible
                 .iter()
                 .any(|c| c != class)
