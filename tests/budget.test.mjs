@@ -87,7 +87,11 @@
 // it goes by in trade ("jammer", "Trojaner", "DPI"), kept in a table of
 // their own beside the tree (texts 0.14 KB, wasm 0.19 KB); → 183,550
 // (183,531 measured) with the same content, whose result puts "Start
-// again" after the link that keeps the answers (wasm 0.1 KB).
+// again" after the link that keeps the answers (wasm 0.1 KB); → 183,750
+// (183,706 measured) with the same content, whose "what would change the
+// result" leaves out what changes only the ground of an export
+// authorisation, and keeps an Article 4(1) letter on a listed item (wasm
+// 0.15 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -95,7 +99,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 183_550;
+const BUDGET_BYTES = 183_750;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -451,16 +451,14 @@ impl OutcomeClass {
         super::content::CLASS_LABELS[self as usize]
     }
 
-    /// An export that needs an authorisation, on whatever ground: between
-    /// two of these, another answer changes the ground, not what to do.
-    pub fn needs_export_authorisation(self) -> bool {
-        matches!(
-            self,
-            OutcomeClass::Listed
-                | OutcomeClass::Art4Licence
-                | OutcomeClass::Art5Licence
-                | OutcomeClass::Art10Licence
-        )
+    /// Whether a result of class `other` asks the same of the reader: an
+    /// export authorisation on another ground. Not so for a letter under
+    /// Article 4(1) on a listed item, which bars the Union general export
+    /// authorisations (Annex II): an individual one is needed then.
+    pub fn asks_the_same_as(self, other: OutcomeClass) -> bool {
+        use OutcomeClass::*;
+        let export = |c| matches!(c, Listed | Art4Licence | Art5Licence | Art10Licence);
+        self == other || (export(self) && export(other) && (self, other) != (Listed, Art4Licence))
     }
 }
 

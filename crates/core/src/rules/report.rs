@@ -330,10 +330,7 @@ impl Place {
     fn of(class: OutcomeClass, leads_to: &LeadsTo) -> Option<Place> {
         match leads_to {
             LeadsTo::Outcome(o) => outcome_class(*o)
-                .filter(|c| {
-                    *c != class
-                        && !(c.needs_export_authorisation() && class.needs_export_authorisation())
-                })
+                .filter(|c| !class.asks_the_same_as(*c))
                 .map(Place::Result),
             LeadsTo::Questions { possible, .. } => possible
                 .iter()
