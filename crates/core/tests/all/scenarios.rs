@@ -45,6 +45,14 @@ const DILIGENT: [(&str, &str); 5] = [
     ("published", "no"),
 ];
 
+/// An IMSI catcher that reads phone identifiers (5A001.f.2), not excluded.
+const IMSI_CATCHER: [(&str, &str); 4] = [
+    ("form", "equipment"),
+    ("screen-equipment", "mobile"),
+    ("eq-mobile", "identifiers"),
+    ("eq-mobile-excluded", "no"),
+];
+
 fn check(
     given: &[(&str, &str)],
     class: OutcomeClass,
@@ -81,15 +89,7 @@ fn notes(e: &Explanation) -> Vec<&'static str> {
 
 #[test]
 fn p01_imsi_catcher_for_foreign_police_is_listed_5a001f() {
-    let given = export(
-        "other",
-        &[
-            ("form", "equipment"),
-            ("screen-equipment", "mobile"),
-            ("eq-mobile", "identifiers"),
-            ("eq-mobile-excluded", "no"),
-        ],
-    );
+    let given = export("other", &IMSI_CATCHER);
     let e = check(&given, Listed, "listed", &["5A001.f.2", "Art.3(1)"]);
     assert!(entry_of(&e).starts_with("5A001.f"));
     // A letter under Article 5(1) or 10 would change the ground of the
@@ -650,15 +650,7 @@ fn a_letter_under_a_national_control_list_needs_an_authorisation() {
 /// prohibited, not that an authorisation is to be applied for.
 #[test]
 fn a_listed_item_for_russia_is_headed_as_prohibited() {
-    let given = export(
-        "dual_use_ban",
-        &[
-            ("form", "equipment"),
-            ("screen-equipment", "mobile"),
-            ("eq-mobile", "identifiers"),
-            ("eq-mobile-excluded", "no"),
-        ],
-    );
+    let given = export("dual_use_ban", &IMSI_CATCHER);
     let e = check(
         &given,
         Listed,
@@ -690,15 +682,7 @@ fn letter_unsure(mut given: Given) -> Given {
 /// the product, and a listed item needs an authorisation in any case.
 #[test]
 fn an_unsure_letter_still_lets_the_screen_find_a_listed_item() {
-    let given = letter_unsure(export(
-        "other",
-        &[
-            ("form", "equipment"),
-            ("screen-equipment", "mobile"),
-            ("eq-mobile", "identifiers"),
-            ("eq-mobile-excluded", "no"),
-        ],
-    ));
+    let given = letter_unsure(export("other", &IMSI_CATCHER));
     let e = check(&given, Listed, "listed", &["5A001.f.2", "Art.3(1)"]);
     assert!(entry_of(&e).starts_with("5A001.f"));
 }
@@ -732,19 +716,13 @@ fn an_unsure_letter_keeps_a_non_listed_item_from_a_settled_result() {
 /// whatever the activity.
 #[test]
 fn an_unsure_activity_still_lets_the_screen_name_the_entry() {
-    let imsi = [
-        ("form", "equipment"),
-        ("screen-equipment", "mobile"),
-        ("eq-mobile", "identifiers"),
-        ("eq-mobile-excluded", "no"),
-    ];
     let unsure = |destination, rest: &[(&'static str, &'static str)]| {
         let mut given = export(destination, rest);
         given[0].1 = "not_sure";
         given
     };
     let e = check(
-        &unsure("other", &imsi),
+        &unsure("other", &IMSI_CATCHER),
         Consult,
         "consult-listed",
         &["5A001.f.2", "Art.3(1)", "Art.11(1)"],
@@ -753,7 +731,7 @@ fn an_unsure_activity_still_lets_the_screen_name_the_entry() {
     let open: Vec<&str> = e.open_points().map(|s| node(s.question).key).collect();
     assert_eq!(open, ["activity"]);
     let e = check(
-        &unsure("dual_use_ban", &imsi),
+        &unsure("dual_use_ban", &IMSI_CATCHER),
         Listed,
         "listed-banned",
         &["5A001.f.2"],
