@@ -91,7 +91,9 @@
 // (183,706 measured) with the same content, whose "what would change the
 // result" leaves out what changes only the ground of an export
 // authorisation, and keeps an Article 4(1) letter on a listed item (wasm
-// 0.15 KB).
+// 0.15 KB); → 183,900 (183,850 measured) with 2026.12.04-6, whose EU001
+// note for an item exported with unchecked parts names the Article 4(1)
+// bar too (texts 0.14 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -99,7 +101,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 183_750;
+const BUDGET_BYTES = 183_900;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {
