@@ -668,14 +668,16 @@ fn a_listed_item_for_russia_is_headed_as_prohibited() {
     assert!(!notes(&e).contains(&"iran-part-a"));
 }
 
-/// `given` with the authority's letter answered "I'm not sure".
-fn letter_unsure(mut given: Given) -> Given {
-    for (key, answer) in &mut given {
-        if *key == "authority-informed" {
-            *answer = "not_sure";
-        }
-    }
+/// `given` with the question `key` answered `answer` instead.
+fn with(mut given: Given, key: &str, answer: &'static str) -> Given {
+    let given_at = given.iter_mut().find(|(k, _)| *k == key);
+    given_at.unwrap_or_else(|| panic!("{key} not answered")).1 = answer;
     given
+}
+
+/// `given` with the authority's letter answered "I'm not sure".
+fn letter_unsure(given: Given) -> Given {
+    with(given, "authority-informed", "not_sure")
 }
 
 /// Unsure whether the authority has written: the screen still classifies
@@ -717,9 +719,7 @@ fn an_unsure_letter_keeps_a_non_listed_item_from_a_settled_result() {
 #[test]
 fn an_unsure_activity_still_lets_the_screen_name_the_entry() {
     let unsure = |destination, rest: &[(&'static str, &'static str)]| {
-        let mut given = export(destination, rest);
-        given[0].1 = "not_sure";
-        given
+        with(export(destination, rest), "activity", "not_sure")
     };
     let e = check(
         &unsure("other", &IMSI_CATCHER),
@@ -748,8 +748,7 @@ fn an_unsure_activity_still_lets_the_screen_name_the_entry() {
     assert!(notes(&e).contains(&"ban-any"), "{:?}", notes(&e));
     // A letter decides for an export; what it means for the other
     // activities is said beside it.
-    let mut given = unsure("other", &[]);
-    given[2].1 = "military";
+    let given = with(unsure("other", &[]), "authority-informed", "military");
     let e = check(&given, Art4Licence, "licence-military", &["Art.4(1)"]);
     assert!(notes(&e).contains(&"activity-open"));
 }
