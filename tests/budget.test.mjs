@@ -93,7 +93,9 @@
 // authorisation, and keeps an Article 4(1) letter on a listed item (wasm
 // 0.15 KB); → 183,900 (183,850 measured) with 2026.12.04-6, whose EU001
 // note for an item exported with unchecked parts names the Article 4(1)
-// bar too (texts 0.14 KB).
+// bar too (texts 0.14 KB); 183,831 measured with 2026.12.04-7, whose
+// Belarus ban on brokering is said to rest on the German authority's
+// summary.
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
