@@ -168,6 +168,17 @@ function alternates(page, name) {
     .join('');
   return page.replace(failedTag, `${links}\n  ${failedTag}`);
 }
+// Each page starts the download of its own language's pack beside the
+// wasm's, rather than once the loader has run: the loader takes the page's
+// language (its `data-lang`, or the English page a reader stays on), but for
+// a host that frames one language's page and asks for another, whose
+// preload then goes unused. The loader's fetch, with the pack's hash, is
+// served from the preload (one request).
+const wasmTag = /<link rel="preload" href="[^"]+" crossorigin="anonymous" data-integrity="[^"]+" as="fetch" type="application\/wasm">/;
+function preloaded(page, lang) {
+  if (!wasmTag.test(page)) throw new Error('a page without the wasm preload');
+  return page.replace(wasmTag, (tag) => `${tag}<link rel="preload" href="./${packs[lang].href}" crossorigin="anonymous" as="fetch">`);
+}
 index = described(index, index);
 // The iframe page: the standalone page, told by `data-embed` to take its
 // settings from the fragment.
@@ -177,8 +188,8 @@ const embed = alternates(
 );
 if (!embed.includes('data-embed>')) throw new Error('dist/index.html has no #cyberscreen to mark');
 index = alternates(index, 'index');
-await writeFile(join(dist, 'index.html'), index);
-await writeFile(join(dist, 'embed.html'), embed);
+await writeFile(join(dist, 'index.html'), preloaded(index, 'en'));
+await writeFile(join(dist, 'embed.html'), preloaded(embed, 'en'));
 
 // Each other language's own pages, index.<lang>.html and embed.<lang>.html,
 // with its start page rendered in (src/boot/start/<lang>.html, kept current
@@ -197,7 +208,7 @@ for (const lang of Object.keys(packs).filter((code) => code !== 'en')) {
     if (!localised.includes(`<html lang="${lang}">`) || !localised.includes(`data-lang="${lang}">`)) {
       throw new Error(`dist/${name}.html: no place for the ${lang} start page`);
     }
-    await writeFile(join(dist, `${name}.${lang}.html`), localised);
+    await writeFile(join(dist, `${name}.${lang}.html`), preloaded(localised, lang));
   }
 }
 

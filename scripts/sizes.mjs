@@ -15,17 +15,18 @@ export const brotli = (body) =>
  * that the figure holds in every language.
  */
 async function firstRenderAssets(dist) {
-  const html = await readFile(join(dist, 'index.html'), 'utf8');
-  // The files it loads: not the pages of its other languages, which it
-  // names (`rel="alternate"`) and never fetches itself.
-  const linked = [...html.matchAll(/<(?:link|script)\b(?![^>]*rel="alternate")[^>]*(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
   let heaviest;
   for (const [lang, pack] of Object.entries(await languagePacks(dist))) {
     const page = lang === 'en' ? 'index.html' : `index.${lang}.html`;
     const bytes = brotli(await readFile(join(dist, page))) + pack.brotli;
     if (!heaviest || bytes > heaviest.bytes) heaviest = { bytes, page, pack: pack.href };
   }
-  return [heaviest.page, ...new Set(linked), heaviest.pack];
+  const html = await readFile(join(dist, heaviest.page), 'utf8');
+  // The files it loads (its own pack among its preloads): not the pages of
+  // its other languages, which it names (`rel="alternate"`) and never
+  // fetches itself.
+  const linked = [...html.matchAll(/<(?:link|script)\b(?![^>]*rel="alternate")[^>]*(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
+  return [...new Set([heaviest.page, ...linked, heaviest.pack])];
 }
 
 /** Each language's pack, as index.html lists it: { lang: { href, raw, brotli } }. */

@@ -95,7 +95,10 @@
 // note for an item exported with unchecked parts names the Article 4(1)
 // bar too (texts 0.14 KB); 183,831 measured with 2026.12.04-7, whose
 // Belarus ban on brokering is said to rest on the German authority's
-// summary.
+// summary; → 184,100 (184,097 measured) with pages that preload their own
+// language's pack and paint the whole start page first, and a loader that
+// starts the widget once that paint is recorded, so that the page built over
+// it is no later largest paint (page 0.1 KB, glue and loader 0.2 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -103,7 +106,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 183_900;
+const BUDGET_BYTES = 184_100;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -30,6 +30,33 @@ function language(packs) {
     .find((code) => Object.hasOwn(packs, code));
 }
 
+// Resolves once the browser has painted the whole start page as it arrived
+// and recorded it as the largest paint. The widget then builds that page
+// again; were it to do so before that paint, or before its time is taken
+// (the main thread busy with the code), the browser would count the rebuilt
+// page as a later, largest paint. Not waited for where the page may not be painted for long
+// (a hidden tab; a frame, which its host may hide or scroll away) or nothing
+// is recorded, nor for more than two seconds.
+function painted() {
+  return new Promise((resolve) => {
+    if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) return resolve();
+    if (document.visibilityState === 'hidden' || window.parent !== window) return resolve();
+    // A paint after the page was parsed showed all of it; one before, a
+    // part: then the next frame shows the rest. The first paint's time, once
+    // taken, is there to read at once, the largest's only to an observer.
+    const parsed = performance.getEntriesByType('navigation')[0]?.domInteractive ?? 0;
+    const whole = (entries) => entries.some((entry) => entry.startTime >= parsed);
+    if (whole(performance.getEntriesByName('first-contentful-paint'))) return resolve();
+    document.addEventListener('visibilitychange', resolve, { once: true });
+    setTimeout(resolve, 2000);
+    new PerformanceObserver((list, observer) => {
+      observer.disconnect();
+      if (whole(list.getEntries())) resolve();
+      else requestAnimationFrame(() => setTimeout(resolve));
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+}
+
 // Fetches the code and the reader's pack, then starts the page.
 async function start() {
   if (!wasm || !root || typeof WebAssembly !== 'object') {
@@ -44,6 +71,7 @@ async function start() {
   // Awaited together: a pack refused while the code still loads is this
   // failure, not an unhandled rejection besides it.
   const [, pack] = await Promise.all([init({ module_or_path: module }), texts]);
+  await painted();
   // Not over the message, where failed.js has given up already (a refused
   // stylesheet, say).
   if (root.dataset.state !== 'failed') startPage(lang, pack);
