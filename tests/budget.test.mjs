@@ -98,7 +98,11 @@
 // summary; → 184,100 (184,097 measured) with pages that preload their own
 // language's pack and paint the whole start page first, and a loader that
 // starts the widget once that paint is recorded, so that the page built over
-// it is no later largest paint (page 0.1 KB, glue and loader 0.2 KB).
+// it is no later largest paint (page 0.1 KB, glue and loader 0.2 KB);
+// → 184,800 (184,733 measured) with 2026.12.04-9, whose questions that lean
+// on their page ("the kinds below") are quoted away from it in words that
+// stand alone, and whose question to the authority names the provisions of
+// each open point (texts 0.36 KB, wasm 0.29 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -106,7 +110,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 184_100;
+const BUDGET_BYTES = 184_800;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

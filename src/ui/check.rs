@@ -39,14 +39,14 @@ pub fn answer_list(props: &AnswerListProps) -> Html {
                             let label = q.answer_text(lang, &a);
                             html! {
                                 <div class="cs-summary-row">
-                                    <dt class="cs-summary-key">{ t(q.title) }</dt>
+                                    <dt class="cs-summary-key">{ t(q.point()) }</dt>
                                     <dd class="cs-summary-value">{ label }</dd>
                                     if let Some(onchange) = &props.onchange {
                                         <dd class="cs-summary-actions">
                                             <button type="button" class="cs-link" onclick={onchange.reform(move |_: MouseEvent| n)}>
                                                 { t(ui::CHECK_CHANGE) }
                                                 <span class="cs-visually-hidden">
-                                                    { " " }{ fill(t(ui::CHECK_CHANGE_HIDDEN), &[("question", t(q.title))]) }
+                                                    { " " }{ fill(t(ui::CHECK_CHANGE_HIDDEN), &[("question", t(q.point()))]) }
                                                 </span>
                                             </button>
                                         </dd>

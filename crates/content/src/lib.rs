@@ -861,13 +861,14 @@ impl<'a, 'b> Generator<'a, 'b> {
             )
             .unwrap_or(Section::Activity);
         format!(
-            "Ask {{ section: Section::{:?}, hint: {}, criteria: {}, help: {}, falls_in: {}, falls_out: {} }}",
+            "Ask {{ section: Section::{:?}, hint: {}, criteria: {}, help: {}, falls_in: {}, falls_out: {}, point: {} }}",
             section,
             self.texts.required(&format!("{prefix}.hint")),
             self.texts.optional_expr(&format!("{prefix}.criteria")),
             self.texts.optional_expr(&format!("{prefix}.help")),
             self.texts.optional_expr(&format!("{prefix}.falls_in")),
             self.texts.optional_expr(&format!("{prefix}.falls_out")),
+            self.texts.optional_expr(&format!("{prefix}.point")),
         )
     }
 

@@ -396,6 +396,9 @@ pub fn to_markdown() -> String {
             {
                 let _ = writeln!(s, "{}\n", en.text(text).trim());
             }
+            if let Some(point) = ask.point {
+                let _ = writeln!(s, "Away from its page: {}\n", en.text(point));
+            }
         }
         match &n.kind {
             Kind::Question(q) => q.options.iter().for_each(|o| write_opt(&mut s, o)),

@@ -149,6 +149,10 @@ pub struct Ask {
     pub help: Option<TextId>,
     pub falls_in: Option<TextId>,
     pub falls_out: Option<TextId>,
+    /// The question standing alone, where its title leans on the page
+    /// ("below", "these"): as it is quoted away from its page (the check
+    /// page, the result, the record and the question to the authority).
+    pub point: Option<TextId>,
 }
 
 #[derive(Debug)]
@@ -240,6 +244,12 @@ pub struct MarkInfo {
 
 impl Node {
     /// What this node asks, if it is a page with answers.
+    /// The question standing alone, as it is quoted away from its page: its
+    /// `point` where its title leans on the page, else its title.
+    pub fn point(&self) -> TextId {
+        self.ask().and_then(|a| a.point).unwrap_or(self.title)
+    }
+
     pub fn ask(&self) -> Option<&Ask> {
         match &self.kind {
             Kind::Question(q) => Some(&q.ask),

@@ -133,7 +133,7 @@ impl Record<'_> {
                 s,
                 "    {{\"question\": {}, \"answer\": {answer}, \"question_text\": {}, \"answer_text\": {}}}{}",
                 quote(q.key),
-                quote(lang.text(q.title)),
+                quote(lang.text(q.point())),
                 quote(&q.answer_text(lang, a)),
                 if i + 1 < answers.len() { "," } else { "" }
             );
@@ -189,7 +189,7 @@ impl Record<'_> {
                 let _ = writeln!(
                     s,
                     "- {}  \n  **{}**",
-                    t(q.title),
+                    t(q.point()),
                     answer_marked(lang, n, &a)
                 );
             }

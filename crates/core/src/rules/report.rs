@@ -86,7 +86,7 @@ impl Report {
                     lang.text(ui::OUTCOME_ANSWERED),
                     &[
                         ("answer", &answer_text(lang, s)),
-                        ("question", lang.text(node(s.question).title)),
+                        ("question", lang.text(node(s.question).point())),
                     ],
                 ),
                 grounds: node(s.question).grounds(&s.answer),
@@ -239,18 +239,29 @@ fn entry_label(lang: Lang, e: &Explanation) -> String {
 /// The open points, as the drafted question puts them: each question with
 /// the answer given.
 pub fn open_point_lines(lang: Lang, e: &Explanation) -> Vec<String> {
-    e.open_points()
-        .map(|s| {
-            let q = node(s.question);
-            fill(
-                lang.text(ui::OUTCOME_DRAFT_POINT),
-                &[
-                    ("question", lang.text(q.title)),
-                    ("answer", &answer_text(lang, s)),
-                ],
-            )
-        })
-        .collect()
+    e.open_points().map(|s| point_line(lang, s)).collect()
+}
+
+/// An answer as a point put to the authority: the question standing alone,
+/// the answer, and the provisions it turns on.
+fn point_line(lang: Lang, step: &Step) -> String {
+    let q = node(step.question);
+    let provisions: Vec<&str> = q
+        .grounds(&step.answer)
+        .into_iter()
+        .map(|p| lang.text(provision(p).label))
+        .collect();
+    fill(
+        lang.text(ui::OUTCOME_DRAFT_POINT),
+        &[
+            ("question", lang.text(q.point())),
+            ("answer", &answer_text(lang, step)),
+            (
+                "provisions",
+                &provisions.join(lang.text(meta::LIST_SEPARATOR)),
+            ),
+        ],
+    )
 }
 
 /// The points the authority is asked to settle: the open points, or else
@@ -260,13 +271,7 @@ fn draft_points(lang: Lang, e: &Explanation) -> String {
     if lines.is_empty()
         && let Some(s) = e.steps.last()
     {
-        lines.push(fill(
-            lang.text(ui::OUTCOME_DRAFT_POINT),
-            &[
-                ("question", lang.text(node(s.question).title)),
-                ("answer", &answer_text(lang, s)),
-            ],
-        ));
+        lines.push(point_line(lang, s));
     }
     lines
         .iter()
@@ -283,7 +288,7 @@ fn changes(lang: Lang, e: &Explanation) -> Vec<Change> {
         .iter()
         .filter(|s| s.decisive)
         .filter_map(|step| {
-            let question = lang.text(node(step.question).title);
+            let question = lang.text(node(step.question).point());
             let instead = fill(
                 lang.text(ui::OUTCOME_INSTEAD),
                 &[("answer", &answer_text(lang, step)), ("question", question)],

@@ -96,7 +96,7 @@ fn p01_imsi_catcher_for_foreign_police_is_listed_5a001f() {
     // authorisation, not that one is needed: not a change to list. One
     // under Article 4(1) would bar the general authorisations: listed.
     let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
-    let letter = Lang::En.text(node(node_by_key("authority-informed").unwrap()).title);
+    let letter = Lang::En.text(node(node_by_key("authority-informed").unwrap()).point());
     let leads_to = |class: OutcomeClass| {
         report
             .changes
@@ -461,10 +461,15 @@ fn p18_visible_face_recognition_is_never_settled_by_a_no_on_covert() {
     let draft = said_first(&given, ui::OUTCOME_CAUSE_OPEN, ui::OUTCOME_CAUSE_UNSURE)
         .draft
         .unwrap();
+    // In words that stand alone: the page's "Before this “No” settles it"
+    // means nothing in a letter.
+    let type_covert = node(node_by_key("type-covert").unwrap());
     assert!(
-        draft.contains(Lang::En.text(node(node_by_key("type-covert").unwrap()).title)),
+        draft.contains(Lang::En.text(type_covert.point())),
         "{draft}"
     );
+    assert!(!draft.contains(Lang::En.text(type_covert.title)), "{draft}");
+    assert!(draft.contains("Guidelines, section 2.2"), "{draft}");
 }
 
 /// The report, whose summary begins with the cause `said` and does not

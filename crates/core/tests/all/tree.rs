@@ -17,7 +17,7 @@ use cyberscreen_core::rules::paths::{answers_at, path_lengths};
 use cyberscreen_core::rules::validate::validate;
 use cyberscreen_core::rules::{
     Answer, Answers, Choice, Cursor, End, EntryTrait, EntryTraits, Explanation, Kind, LeadsTo,
-    Marks, MemberState, NodeId, OutcomeClass, ProvisionKind, Section, Target, explain, walk,
+    Marks, MemberState, NodeId, Open, OutcomeClass, ProvisionKind, Section, Target, explain, walk,
 };
 use cyberscreen_core::text::{Lang, ui};
 use proptest::prelude::*;
@@ -294,12 +294,32 @@ fn a_consult_always_has_something_for_the_authority_to_settle_and_names_it() {
         }
         let lines = cyberscreen_core::rules::report::open_point_lines(Lang::En, &e);
         for s in e.open_points() {
-            let title = Lang::En.text(node(s.question).title);
+            let question = Lang::En.text(node(s.question).point());
             assert!(
-                lines.iter().any(|l| l.contains(title)),
-                "{title} not in the draft"
+                lines.iter().any(|l| l.contains(question)),
+                "{question} not in the draft"
             );
         }
+    }
+}
+
+/// An open point is put to the authority, and listed on the result, away
+/// from the page that asked it: a question whose English title leans on
+/// that page ("below", "these", "this “No”") says its point in words that
+/// stand alone.
+#[test]
+fn every_question_that_can_stay_open_stands_alone_as_a_point() {
+    let leans = |t: &str| {
+        ["below", "these", "this “No”"]
+            .iter()
+            .any(|w| t.contains(w))
+    };
+    for n in NODES {
+        if !n.offers().iter().any(|o| o.open != Open::Never) {
+            continue;
+        }
+        let point = Lang::En.text(n.point());
+        assert!(!leans(point), "{}: the open point reads “{point}”", n.key);
     }
 }
 
