@@ -102,7 +102,9 @@
 // → 184,800 (184,733 measured) with 2026.12.04-9, whose questions that lean
 // on their page ("the kinds below") are quoted away from it in words that
 // stand alone, and whose question to the authority names the provisions of
-// each open point (texts 0.36 KB, wasm 0.29 KB).
+// each open point (texts 0.36 KB, wasm 0.29 KB); 184,651 measured with
+// 2026.12.04-10, whose reasons on the result say that they are the deciding
+// answers, not all of them.
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';

@@ -194,6 +194,9 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_WHY) }</Heading>
             <p class="cs-tag" data-class={r.class.code()}>{ t(r.class.label()) }</p>
             <p>{ &r.summary }</p>
+            if !r.why.is_empty() {
+                <p>{ t(ui::OUTCOME_WHY_LEAD) }</p>
+            }
             <ul class="cs-why">
                 { for r.why.iter().map(|reason| html! {
                     <li>{ &reason.text }{ cites(lang, &reason.grounds) }</li>

@@ -285,6 +285,9 @@ fn report_markdown(s: &mut String, r: &Report) {
         let _ = writeln!(s, "\n## {}\n\n{}", t(ui::OUTCOME_DRAFT), draft.trim());
     }
     let _ = writeln!(s, "\n## {}\n\n{}\n", t(ui::OUTCOME_WHY), r.summary);
+    if !r.why.is_empty() {
+        let _ = writeln!(s, "{}\n", t(ui::OUTCOME_WHY_LEAD));
+    }
     bullets(s, &mut r.why.iter().map(|w| w.text.clone()));
     let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_CHANGE));
     if r.changes.is_empty() {

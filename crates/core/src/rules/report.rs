@@ -173,6 +173,9 @@ impl Report {
             }));
         }
         out.push(self.summary.clone());
+        if !self.why.is_empty() {
+            out.push(t(ui::OUTCOME_WHY_LEAD));
+        }
         out.extend(self.why.iter().map(|r| r.text.clone()));
         for c in &self.changes {
             out.push(c.instead.clone());
