@@ -104,7 +104,9 @@
 // stand alone, and whose question to the authority names the provisions of
 // each open point (texts 0.36 KB, wasm 0.29 KB); 184,651 measured with
 // 2026.12.04-10, whose reasons on the result say that they are the deciding
-// answers, not all of them.
+// answers, not all of them; → 184,900 (184,886 measured) with 2026.12.04-11,
+// whose note that EU001 does not cover the destination names the Article
+// 4(1) bar on national general authorisations (texts and wasm 0.2 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -112,7 +114,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 184_800;
+const BUDGET_BYTES = 184_900;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {
