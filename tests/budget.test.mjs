@@ -108,7 +108,11 @@
 // whose note that EU001 does not cover the destination names the Article
 // 4(1) bar on national general authorisations (texts and wasm 0.2 KB);
 // 184,745 measured with 2026.12.04-12, whose points say the Annex I
-// exclusions in full.
+// exclusions in full; → 185,300 (185,219 measured) with 2026.12.04-13,
+// whose questions put to the authority speak of the exporter, whose list of
+// entries checked says which were left open, and a stylesheet that keeps the
+// start page's controls from taking clicks before the code runs (texts
+// 0.4 KB, CSS 0.08 KB).
 // Parsing a float in
 // the browser code would add 14 KB: the iframe's height reads whole pixels.
 import { test } from 'node:test';
@@ -116,7 +120,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { firstRenderSizes } from '../scripts/sizes.mjs';
 
-const BUDGET_BYTES = 184_900;
+const BUDGET_BYTES = 185_300;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 test(`the first render downloads at most ${BUDGET_BYTES} bytes brotli`, async () => {

@@ -224,7 +224,7 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             if !r.screened.is_empty() {
                 <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_ENTRIES) }</Heading>
                 { cites(lang, &r.screened) }
-                <p class="cs-hint">{ t(ui::OUTCOME_ENTRIES_HINT) }</p>
+                <p class="cs-hint">{ t(r.screened_hint) }</p>
             }
 
             <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_ALSO) }</Heading>

@@ -229,6 +229,11 @@ for (const page of ['index.de.html', 'embed.de.html']) {
     assert.equal(await tab.locator('html').getAttribute('lang'), 'de');
     assert.equal(await tab.locator('h1').first().textContent(), LANGUAGES.de.title);
     assert.equal(await tab.locator('.cs[data-state="loading"]').getAttribute('lang'), 'de');
+    // Its controls take no click before the code runs, which would undo it.
+    await tab.locator('#cs-remember').scrollIntoViewIfNeeded();
+    const box = await tab.locator('#cs-remember').boundingBox();
+    await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    assert.equal(await tab.locator('#cs-remember').isChecked(), false, 'a box ticked before the start');
     await context.unroute('**/*.wasm');
     await tab.reload();
     await ready(tab);

@@ -298,7 +298,7 @@ test('"Change" on check your answers asks the newly opened question, then return
   await page.getByRole('heading', { name: 'Check your answers before you see your result' }).waitFor();
   await screenshot(page, 'check-answers');
   await page
-    .getByRole('button', { name: 'Change the answer to: Which of these could describe the equipment, whatever it is used for?' })
+    .getByRole('button', { name: 'Change the answer to: Which Annex I descriptions could describe the equipment, whatever it is used for?' })
     .click();
   await page.getByLabel('None of these could fit the equipment').uncheck();
   await tick(page, ['Intercepts mobile calls, messages or phone identifiers over the air (such as an IMSI catcher), jams mobile networks selectively, or detects such equipment (5A001.f)']);

@@ -302,7 +302,7 @@ fn report_markdown(s: &mut String, r: &Report) {
     if !r.screened.is_empty() {
         let _ = writeln!(s, "\n## {}\n", t(ui::OUTCOME_ENTRIES));
         bullets(s, &mut sources(&r.screened).into_iter());
-        let _ = writeln!(s, "\n{}", t(ui::OUTCOME_ENTRIES_HINT));
+        let _ = writeln!(s, "\n{}", t(r.screened_hint));
     }
     let _ = writeln!(
         s,

@@ -7,7 +7,7 @@ use super::content::{CONTENT_VERSION, choice, node, provision};
 use super::engine::Answers;
 use super::explain::{Explanation, LeadsTo, Step, explain, outcome_class};
 use super::model::{
-    Answer, Authority, Classes, MemberState, NodeId, Note, OutcomeClass, ProvisionId,
+    Answer, Authority, Classes, MemberState, NodeId, Note, OutcomeClass, ProvisionId, Section,
 };
 use crate::text::markup::{Block, blocks};
 use crate::text::{Lang, TextId, fill, meta, ui};
@@ -42,6 +42,9 @@ pub struct Report {
     pub changes: Vec<Change>,
     /// Where no entry matched: the Annex I entries checked.
     pub screened: Vec<ProvisionId>,
+    /// What the list of screened entries does and does not say: another
+    /// text where one of them was left open.
+    pub screened_hint: TextId,
     pub open_points: Vec<String>,
     pub sources: Vec<ProvisionId>,
 }
@@ -135,6 +138,15 @@ impl Report {
             why,
             changes: changes(lang, &e),
             screened: e.screened.clone(),
+            screened_hint: if e.open_points().any(|s| {
+                node(s.question)
+                    .ask()
+                    .is_some_and(|a| a.section == Section::Listing)
+            }) {
+                ui::OUTCOME_ENTRIES_HINT_OPEN
+            } else {
+                ui::OUTCOME_ENTRIES_HINT
+            },
             open_points: open_point_lines(lang, &e),
             sources: e.cites.clone(),
         })
@@ -180,6 +192,9 @@ impl Report {
         for c in &self.changes {
             out.push(c.instead.clone());
             out.extend(c.results.iter().cloned());
+        }
+        if !self.screened.is_empty() {
+            out.push(t(self.screened_hint));
         }
         out.extend(self.screened.iter().map(label));
         out.extend(self.open_points.iter().cloned());

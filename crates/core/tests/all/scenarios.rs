@@ -186,6 +186,8 @@ fn p06_stalkerware_without_red_flags_needs_ongoing_due_diligence() {
     );
     assert!(!e.screened.is_empty(), "the entries answered are listed");
     assert!(!notes(&e).contains(&"oj-unchecked"));
+    let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
+    assert_eq!(report.screened_hint, ui::OUTCOME_ENTRIES_HINT);
 }
 
 #[test]
@@ -213,7 +215,7 @@ fn p06_answers_that_would_lead_to_the_same_result_are_said_together() {
     given.extend(DILIGENT);
     let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
     let change = |key: &str| {
-        let title = Lang::En.text(node(node_by_key(key).unwrap()).title);
+        let title = Lang::En.text(node(node_by_key(key).unwrap()).point());
         report
             .changes
             .iter()
@@ -614,6 +616,19 @@ fn p20_an_unsure_cryptanalysis_answer_on_a_transfer_inside_the_eu_goes_to_the_au
         e.open_points()
             .any(|s| node(s.question).key == "eq-cryptanalysis")
     );
+    // The entries checked are not said to be ruled out, one of them open.
+    let given = [
+        ("activity", "intra_eu"),
+        ("form", "equipment"),
+        ("screen-equipment", "cryptanalysis+forensic"),
+        ("eq-cryptanalysis", "not_sure"),
+        ("eq-forensic-how", "other"),
+        ("eq-forensic", "yes"),
+        ("eq-forensic-excluded", "not_sure"),
+    ];
+    let report = Report::new(&answers(&given), Lang::En, None, &About::default()).unwrap();
+    assert!(!report.screened.is_empty());
+    assert_eq!(report.screened_hint, ui::OUTCOME_ENTRIES_HINT_OPEN);
 }
 
 /// Face recognition answered "No" on the first element is not settled by it.

@@ -303,23 +303,32 @@ fn a_consult_always_has_something_for_the_authority_to_settle_and_names_it() {
     }
 }
 
-/// An open point is put to the authority, and listed on the result, away
-/// from the page that asked it: a question whose English title leans on
-/// that page ("below", "these", "this “No”") says its point in words that
-/// stand alone.
+/// Every question is quoted away from the page that asked it (the check
+/// page, the result, the record): one whose English title leans on that
+/// page ("below", "these", "this “No”") says itself in words that stand
+/// alone. One that can stay open is also put to the authority, in a letter
+/// where "you" would be the authority: it speaks of the exporter.
 #[test]
-fn every_question_that_can_stay_open_stands_alone_as_a_point() {
+fn every_question_stands_alone_where_it_is_quoted() {
     let leans = |t: &str| {
         ["below", "these", "this “No”"]
             .iter()
             .any(|w| t.contains(w))
     };
-    for n in NODES {
-        if !n.offers().iter().any(|o| o.open != Open::Never) {
-            continue;
-        }
+    let addresses = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "you" | "You" | "your" | "Your"))
+    };
+    for n in NODES.iter().filter(|n| n.ask().is_some()) {
         let point = Lang::En.text(n.point());
-        assert!(!leans(point), "{}: the open point reads “{point}”", n.key);
+        assert!(!leans(point), "{}: quoted as “{point}”", n.key);
+        if n.offers().iter().any(|o| o.open != Open::Never) {
+            assert!(
+                !addresses(point),
+                "{}: put to the authority as “{point}”",
+                n.key
+            );
+        }
     }
 }
 
