@@ -137,6 +137,9 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
             }
 
             <Heading depth=1 class="cs-heading">{ t(ui::OUTCOME_CONTACT) }</Heading>
+            // Above what it shows, which then appears below the choice
+            // rather than pushing it down.
+            <MemberStateField {lang} selected={state.member_state} onchange={props.onmemberstate.clone()} />
             // Always there, so that the authority of a newly chosen Member
             // State is announced.
             <div aria-live="polite">
@@ -155,6 +158,11 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                                 { " " }{ status_mark(lang, r.status) }
                             </li>
                         }) }</ul>
+                        // A contact's mark is explained here where no
+                        // marked source explains it further down.
+                        if a.contacts.iter().any(|c| c.status.mark().is_some()) && !any_marked(&r.sources) {
+                            { marks_note(lang) }
+                        }
                     }
                     <p class="cs-hint">{ t(match a.status {
                         Status::Verified => ui::OUTCOME_AUTHORITY_CHECKED,
@@ -164,7 +172,6 @@ pub fn outcome_page(props: &OutcomeProps) -> Html {
                 </div>
             }
             </div>
-            <MemberStateField {lang} selected={state.member_state} onchange={props.onmemberstate.clone()} />
             if let Some(c) = &settings.contact {
                 <div class="cs-host-contact">
                     <Heading depth=2 class="cs-small-heading">{ t(ui::OUTCOME_HOST_CONTACT) }</Heading>

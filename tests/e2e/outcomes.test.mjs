@@ -172,6 +172,24 @@ test('what the record is about goes into the share link only when the user ticks
   await other.close();
 });
 
+test('choosing a Member State on the result shows its authority below the choice, with the mark of a contact from a secondary source explained there', async (t) => {
+  const { page } = await begin(t);
+  const outcome = await reach(page, PATHS.LISTED);
+  assert.equal(await outcome.locator('.cs-cites .cs-mark').count(), 0, 'no source of this result is marked');
+  const select = page.locator('#cs-member-state');
+  await select.selectOption('CY');
+  const authority = page.locator('.cs-authority');
+  await authority.waitFor();
+  assert.ok((await bottom(select)) <= (await authority.evaluate((el) => el.getBoundingClientRect().top)), 'the choice stays above what it shows');
+  const contact = authority.locator('.cs-contacts li', { hasText: 'Apply for an authorisation' });
+  assert.equal(await contact.locator('.cs-mark').textContent(), '*');
+  assert.match(await authority.locator('.cs-marks-note').textContent(), /^\* known through a secondary source only/);
+  await select.selectOption('DE');
+  await page.locator('.cs-authority', { hasText: 'BAFA' }).waitFor();
+  assert.equal(await authority.locator('.cs-marks-note').count(), 0, 'nothing to explain for Germany');
+  await assertAccessible(page, 'the result with a Member State chosen');
+});
+
 test('the Member State is asked before the result, and the result names its authority from the first screen', async (t) => {
   const { page } = await begin(t, { viewport: { width: 390, height: 844 } });
   await answerWith(page, SCENARIOS.P22, { axe: false });
