@@ -169,9 +169,9 @@ function alternates(page, name) {
   return page.replace(failedTag, `${links}\n  ${failedTag}`);
 }
 // Each page starts the download of its own language's pack beside the
-// wasm's, rather than once the loader has run: the loader takes the page's
-// language (its `data-lang`, or the English page a reader stays on), but for
-// a host that frames one language's page and asks for another, whose
+// wasm's, rather than once the loader has run. That is the pack the loader
+// takes (the page's `data-lang`, or English on the page a reader stays on),
+// but for a host that frames one language's page and asks for another: that
 // preload then goes unused. The loader's fetch, with the pack's hash, is
 // served from the preload (one request).
 const wasmTag = /<link rel="preload" href="[^"]+" crossorigin="anonymous" data-integrity="[^"]+" as="fetch" type="application\/wasm">/;

@@ -34,9 +34,9 @@ function language(packs) {
 // and recorded it as the largest paint. The widget then builds that page
 // again; were it to do so before that paint, or before its time is taken
 // (the main thread busy with the code), the browser would count the rebuilt
-// page as a later, largest paint. Not waited for where the page may not be painted for long
-// (a hidden tab; a frame, which its host may hide or scroll away) or nothing
-// is recorded, nor for more than two seconds.
+// page as a later, largest paint. Not waited for where the page may not be
+// painted for long (a hidden tab; a frame, which its host may hide or scroll
+// away) or nothing is recorded, nor for more than two seconds.
 function painted() {
   return new Promise((resolve) => {
     if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) return resolve();
